@@ -1,0 +1,88 @@
+package com.midicenter.core.tags;
+
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Musical facts producers write into file names: the tempo ({@code 124bpm}, {@code 124 BPM},
+ * {@code BPM124}, {@code DH_Bass_124_Am}).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class FilenameHints {
+
+    /** Lowest and highest tempo accepted from a name; numbers outside are more likely indexes or years. */
+    public static final double MIN_BPM = 40;
+    public static final double MAX_BPM = 300;
+
+    private static final Pattern BPM_SUFFIX =
+            Pattern.compile("(?i)(?<![0-9.,])(\\d{2,3}(?:[.,]\\d{1,2})?)\\s*[-_ ]?\\s*bpm(?![a-z])");
+    private static final Pattern BPM_PREFIX =
+            Pattern.compile("(?i)(?<![a-z])bpm\\s*[-_ :=]?\\s*(\\d{2,3}(?:[.,]\\d{1,2})?)(?![0-9])");
+    /** A bare three-digit token such as {@code _124_}: the common loop-pack convention. */
+    private static final Pattern BARE_TEMPO =
+            Pattern.compile("(?<![0-9A-Za-z#.])(1\\d\\d|[6-9]\\d)(?![0-9A-Za-z.])");
+
+    private FilenameHints() {
+    }
+
+    /**
+     * The tempo written in a file name, if any. An explicit {@code bpm} marker wins; otherwise a bare
+     * delimited number from 60 to 199 that is not a volume or index number.
+     *
+     * @param fileName a file name (directories are ignored if a path is passed)
+     * @return beats per minute, or empty when the name says nothing about tempo
+     */
+    public static OptionalDouble bpm(String fileName) {
+        String name = baseName(fileName);
+        OptionalDouble explicit = first(BPM_SUFFIX.matcher(name));
+        if (explicit.isPresent()) {
+            return explicit;
+        }
+        explicit = first(BPM_PREFIX.matcher(name));
+        if (explicit.isPresent()) {
+            return explicit;
+        }
+        Matcher bare = BARE_TEMPO.matcher(name);
+        while (bare.find()) {
+            // an index-like number right after words such as "Loop", "Pattern", "Part" is not a tempo
+            String before = name.substring(0, bare.start()).toLowerCase(java.util.Locale.ROOT).stripTrailing();
+            before = before.replaceAll("[ _.-]+$", "");
+            if (before.endsWith("loop") || before.endsWith("pattern") || before.endsWith("part")
+                    || before.endsWith("no") || before.endsWith("take") || before.endsWith("vol")
+                    || before.endsWith("volume") || before.endsWith("#") || before.endsWith("track")) {
+                continue;
+            }
+            double v = Double.parseDouble(bare.group(1));
+            if (v >= MIN_BPM && v <= MAX_BPM) {
+                return OptionalDouble.of(v);
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    private static OptionalDouble first(Matcher m) {
+        while (m.find()) {
+            double v = Double.parseDouble(m.group(1).replace(',', '.'));
+            if (v >= MIN_BPM && v <= MAX_BPM) {
+                return OptionalDouble.of(v);
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** The name without directories and without its extension. */
+    static String baseName(String fileName) {
+        String name = fileName;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        if (slash >= 0) {
+            name = name.substring(slash + 1);
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && name.length() - dot <= 5) {
+            name = name.substring(0, dot);
+        }
+        return name;
+    }
+}
