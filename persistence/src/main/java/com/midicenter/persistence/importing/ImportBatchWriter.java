@@ -1,0 +1,213 @@
+package com.midicenter.persistence.importing;
+
+import com.midicenter.core.analysis.MidiSummary;
+import com.midicenter.core.tags.PathTags;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Writes import batches: each batch is one transaction (COPY into a temporary stage, then set-wise merges),
+ * so a batch is either fully in the library or not at all — an import killed at any moment resumes cleanly.
+ *
+ * <p>Holds one pooled connection for its lifetime. Not thread-safe: one writer thread per import.
+ */
+public final class ImportBatchWriter implements AutoCloseable {
+
+    private static final String COPY_SQL = "COPY import_stage (path, file_name, container, size_bytes, mtime_ms, sha256,"
+            + " vendor, pack, format, tracks, ppq, duration_sec, bars, bpm, bpm_source, tempo_changes, meter, meter_source,"
+            + " notes, pitch_min, pitch_max, velocity_mean, polyphony_max, has_drums, channels, programs, instruments,"
+            + " track_names, warnings, tag_ids) FROM STDIN (FORMAT text)";
+
+    private final Connection connection;
+    private final SqlSession session;
+    private final ImportMapper mapper;
+    private final CopyManager copy;
+    private final long runId;
+    private final Map<ImportMapper.TagKey, Integer> tagIds = new HashMap<>();
+    private final StringBuilder buffer = new StringBuilder(1 << 20);
+
+    /**
+     * @param dataSource the library's pool; one connection is taken until {@link #close()}
+     * @param sessions   MyBatis, with {@link ImportMapper} registered
+     * @param runId      the import run the rows belong to
+     */
+    public ImportBatchWriter(DataSource dataSource, SqlSessionFactory sessions, long runId) throws SQLException {
+        this.runId = runId;
+        this.connection = dataSource.getConnection();
+        boolean ok = false;
+        try {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                // batches are atomic either way; an OS crash may lose the last batches, which the next run re-imports
+                s.execute("SET synchronous_commit = off");
+            }
+            this.session = sessions.openSession(connection);
+            this.mapper = session.getMapper(ImportMapper.class);
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            mapper.createStage();
+            connection.commit();
+            ok = true;
+        } finally {
+            if (!ok) {
+                connection.close();
+            }
+        }
+    }
+
+    /**
+     * Writes one batch in one transaction.
+     *
+     * @throws SQLException when the database refuses or goes away; nothing of this batch is stored then
+     */
+    public BatchOutcome write(List<ImportRow> rows, List<ImportErrorRow> errors, List<ArchiveRow> archives)
+            throws SQLException {
+        try {
+            int imported = 0;
+            if (!rows.isEmpty()) {
+                resolveTags(rows);
+                buffer.setLength(0);
+                CopyText copyText = new CopyText(buffer);
+                for (ImportRow row : rows) {
+                    encode(row, copyText);
+                }
+                copy.copyIn(COPY_SQL, new StringReader(buffer.toString()));
+                imported = mapper.mergeContent(runId);
+                mapper.mergeLocations(runId);
+                mapper.mergeTags();
+                mapper.clearFixedErrors();
+            }
+            if (!errors.isEmpty()) {
+                mapper.upsertErrors(runId, dedupeErrors(errors));
+            }
+            if (!archives.isEmpty()) {
+                mapper.upsertArchives(runId, archives);
+            }
+            connection.commit();
+            return new BatchOutcome(imported, rows.size() - imported, errors.size());
+        } catch (IOException | RuntimeException | SQLException e) {
+            tagIds.clear(); // ids inserted in the failed transaction are gone
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("import batch failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks unchanged plain files as seen; returns their paths. Commits. */
+    public List<String> markUnchanged(String[] paths, long[] sizes, long[] mtimes) throws SQLException {
+        return inTransaction(() -> mapper.markUnchanged(runId, paths, sizes, mtimes));
+    }
+
+    /** Marks unchanged archives and their members as seen; returns the archives. Commits. */
+    public List<ArchiveRow> markUnchangedArchives(String[] paths, long[] sizes, long[] mtimes) throws SQLException {
+        return inTransaction(() -> {
+            List<ArchiveRow> unchanged = mapper.markUnchangedArchives(runId, paths, sizes, mtimes);
+            if (!unchanged.isEmpty()) {
+                mapper.markArchiveMembersSeen(runId, unchanged.stream().map(ArchiveRow::path).toArray(String[]::new));
+            }
+            return unchanged;
+        });
+    }
+
+    /** Marks what this run did not see under {@code prefix} as missing; returns how many. Commits. */
+    public int markMissing(String prefix) throws SQLException {
+        return inTransaction(() -> mapper.markMissing(runId, prefix));
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) throws SQLException {
+        try {
+            T result = work.get();
+            connection.commit();
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new SQLException(e.getMessage(), e);
+        }
+    }
+
+    private void resolveTags(List<ImportRow> rows) {
+        List<ImportMapper.TagKey> unknown = new ArrayList<>();
+        java.util.Set<ImportMapper.TagKey> seen = new java.util.HashSet<>();
+        for (ImportRow row : rows) {
+            for (PathTags.Tag t : row.tags()) {
+                ImportMapper.TagKey key = new ImportMapper.TagKey(t.category(), t.name());
+                if (!tagIds.containsKey(key) && seen.add(key)) {
+                    unknown.add(key);
+                }
+            }
+        }
+        for (int from = 0; from < unknown.size(); from += 1000) {
+            List<ImportMapper.TagKey> chunk = unknown.subList(from, Math.min(unknown.size(), from + 1000));
+            for (ImportMapper.TagId id : mapper.upsertTags(chunk)) {
+                tagIds.put(new ImportMapper.TagKey(id.category(), id.name()), id.id());
+            }
+        }
+    }
+
+    private void encode(ImportRow row, CopyText c) {
+        MidiSummary s = row.summary();
+        c.text(row.path()).text(row.fileName()).text(row.container()).number(row.sizeBytes()).number(row.mtimeMs())
+                .bytea(row.sha256()).text(row.vendor()).text(row.pack())
+                .number(s.format()).number(s.tracks()).number(s.ppq()).number(s.durationSec()).number(s.bars())
+                .numberOrNull(s.bpm()).text(s.bpmSource().name().toLowerCase(Locale.ROOT)).number(s.tempoChanges())
+                .text(s.meter()).text(s.meterSource().name().toLowerCase(Locale.ROOT)).number(s.notes());
+        if (s.pitchMin() < 0) {
+            c.nullValue().nullValue();
+        } else {
+            c.number(s.pitchMin()).number(s.pitchMax());
+        }
+        c.number(s.velocityMean()).number(s.polyphonyMax()).bool(s.hasDrums())
+                .intArray(s.channels()).intArray(s.programs()).textArray(s.instruments()).textArray(s.trackNames())
+                .textArray(s.warnings());
+        int[] ids = new int[row.tags().size()];
+        int n = 0;
+        for (PathTags.Tag t : row.tags()) {
+            Integer id = tagIds.get(new ImportMapper.TagKey(t.category(), t.name()));
+            if (id != null) {
+                ids[n++] = id;
+            }
+        }
+        c.intArray(ids, n);
+        c.endRow();
+    }
+
+    private static List<ImportErrorRow> dedupeErrors(List<ImportErrorRow> errors) {
+        Map<String, ImportErrorRow> byPath = new java.util.LinkedHashMap<>();
+        for (ImportErrorRow e : errors) {
+            byPath.put(e.path(), e); // ON CONFLICT cannot touch one row twice in a statement
+        }
+        return new ArrayList<>(byPath.values());
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            session.close();
+        } finally {
+            connection.close();
+        }
+    }
+}
