@@ -255,15 +255,24 @@ public final class MidiReader {
             int running = 0;
             int lastChannelStatus = 0;
             long tick = 0;
+            int eventStart = dataStart;
+            long tickBefore = 0;
             pos = dataStart;
             ensureCapacity(count + 16);
             while (true) {
+                // an event cut off at the limit comes back here with partial set and pos == limit
                 if (pos >= limit) {
                     if (!oversized && !extended && limit < end && !isChunkId(limit)) {
                         warn(Kind.WRONG_TRACK_LENGTH, dataStart - 4, "declared " + declaredLength
                                 + " bytes but events continue");
                         limit = end;
                         extended = true;
+                        if (partial) {
+                            // the declared end fell inside an event: read that event again
+                            partial = false;
+                            pos = eventStart;
+                            tick = tickBefore;
+                        }
                         continue;
                     }
                     break;
@@ -271,20 +280,22 @@ public final class MidiReader {
                 if (extended && (is(b, pos, 'M', 'T', 'r', 'k') || is(b, pos, 'M', 'T', 'h', 'd'))) {
                     break;
                 }
+                eventStart = pos;
+                tickBefore = tick;
                 long delta = readVlq(limit);
                 if (vlqFailed) {
                     if (pos >= limit) {
                         partial = true;
-                    } else {
-                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "delta time longer than 4 bytes; rest of track skipped");
-                        pos = limit;
+                        continue;
                     }
+                    warn(Kind.BAD_VARIABLE_LENGTH, pos, "delta time longer than 4 bytes; rest of track skipped");
+                    pos = limit;
                     break;
                 }
                 tick += delta;
                 if (pos >= limit) {
                     partial = true;
-                    break;
+                    continue;
                 }
                 int eventOffset = pos;
                 int status = b[pos] & 0xFF;
@@ -308,7 +319,7 @@ public final class MidiReader {
                     if (pos + n > limit) {
                         partial = true;
                         pos = limit;
-                        break;
+                        continue;
                     }
                     int d1 = b[pos] & 0xFF;
                     int d2 = n == 2 ? b[pos + 1] & 0xFF : 0;
@@ -324,15 +335,16 @@ public final class MidiReader {
                 } else if (status == 0xFF) {
                     if (pos >= limit) {
                         partial = true;
-                        break;
+                        continue;
                     }
                     int type = b[pos++] & 0xFF;
                     long length = readVlq(limit);
                     if (vlqFailed) {
-                        partial = pos >= limit;
-                        if (!partial) {
-                            warn(Kind.BAD_VARIABLE_LENGTH, pos, "meta length longer than 4 bytes; rest of track skipped");
+                        if (pos >= limit) {
+                            partial = true;
+                            continue;
                         }
+                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "meta length longer than 4 bytes; rest of track skipped");
                         pos = limit;
                         break;
                     }
@@ -352,10 +364,11 @@ public final class MidiReader {
                 } else if (status == 0xF0 || status == 0xF7) {
                     long length = readVlq(limit);
                     if (vlqFailed) {
-                        partial = pos >= limit;
-                        if (!partial) {
-                            warn(Kind.BAD_VARIABLE_LENGTH, pos, "SysEx length longer than 4 bytes; rest of track skipped");
+                        if (pos >= limit) {
+                            partial = true;
+                            continue;
                         }
+                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "SysEx length longer than 4 bytes; rest of track skipped");
                         pos = limit;
                         break;
                     }
@@ -390,6 +403,12 @@ public final class MidiReader {
                 return pos;
             }
             // End of Track came before the declared end of the chunk.
+            if (is(b, pos, 'M', 'T', 'r', 'k')) {
+                // the declared length swallowed the next track chunk (possibly up to the end of the file)
+                warn(Kind.WRONG_TRACK_LENGTH, dataStart - 4, "declared " + declaredLength + " bytes, track has "
+                        + (pos - dataStart));
+                return pos;
+            }
             if (declaredEnd == end || isChunkId((int) declaredEnd)) {
                 return (int) declaredEnd;
             }
