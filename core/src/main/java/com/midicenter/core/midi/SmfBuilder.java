@@ -32,6 +32,10 @@ public final class SmfBuilder {
         }
         this.format = format;
         this.division = java.util.Objects.requireNonNull(division, "division");
+        if (division.isSmpte() ? division.smpteFps() > 128 || division.ticksPerFrame() > 0xFF
+                : division.ticksPerQuarter() > 0x7FFF) {
+            throw new IllegalArgumentException("division does not fit the 16-bit header field: " + division);
+        }
     }
 
     /** Whether channel messages use running status (default true; real files mix both). */
@@ -75,7 +79,8 @@ public final class SmfBuilder {
             for (int i = file.trackStart(t); i < file.trackEnd(t); i++) {
                 int status = file.status(i);
                 if (status == 0xFF) {
-                    track.meta(file.tick(i), file.metaType(i), file.payload(i));
+                    // not meta(): the reader keeps meta types above 127, which meta() refuses
+                    track.add(file.tick(i), 0xFF | (file.metaType(i) << 8), file.payload(i));
                 } else if (status == 0xF0 || status == 0xF7) {
                     track.sysex(file.tick(i), status, file.payload(i));
                 } else {
@@ -223,20 +228,25 @@ public final class SmfBuilder {
         }
 
         byte[] encode(boolean useRunningStatus) {
-            // stable sort by tick: key = tick << 24 | insertion index
-            long[] keys = new long[size];
+            // stable sort by tick (a packed tick << 24 | index key overflowed above tick 2^39 or 2^24 events)
+            int[] order = new int[size];
             long lastTick = 0;
             boolean hasEot = false;
+            boolean sorted = true;
             for (int i = 0; i < size; i++) {
-                keys[i] = (ticks[i] << 24) | i;
+                order[i] = i;
+                sorted &= i == 0 || ticks[i] >= ticks[i - 1];
                 lastTick = Math.max(lastTick, ticks[i]);
             }
-            Arrays.sort(keys);
+            if (!sorted) {
+                order = java.util.stream.IntStream.range(0, size).boxed()
+                        .sorted(java.util.Comparator.comparingLong(i -> ticks[i]))
+                        .mapToInt(Integer::intValue).toArray();
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(size * 3 + 8);
             long previous = 0;
             int running = 0;
-            for (long key : keys) {
-                int i = (int) (key & 0xFFFFFF);
+            for (int i : order) {
                 int m = messages[i];
                 int status = m & 0xFF;
                 if (hasEot) {
