@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class SmfBuilder {
 
+    /** The largest delta time a 4-byte variable-length quantity can hold. */
+    static final long MAX_DELTA = 0x0FFF_FFFFL;
+
     private final int format;
     private final Division division;
     private final List<Track> tracks = new ArrayList<>();
@@ -71,12 +74,24 @@ public final class SmfBuilder {
         return out.toByteArray();
     }
 
-    /** Re-encodes a parsed file (all tracks and events, with End of Track ensured) as a clean SMF. */
+    /**
+     * Re-encodes a parsed file (all tracks and events, with End of Track ensured) as a clean SMF.
+     *
+     * <p>Where two consecutive events of a track are more than 0x0FFFFFFF ticks apart (possible when the reader
+     * skipped broken events in between), empty text events (FF 01 00) are inserted every 0x0FFFFFFF ticks so
+     * that every event keeps its tick.
+     */
     public static byte[] rewrite(MidiFile file) {
         SmfBuilder smf = new SmfBuilder(file.format(), file.division());
         for (int t = 0; t < file.trackCount(); t++) {
             Track track = smf.addTrack();
+            long previous = 0;
             for (int i = file.trackStart(t); i < file.trackEnd(t); i++) {
+                while (file.tick(i) - previous > MAX_DELTA) {
+                    previous += MAX_DELTA;
+                    track.meta(previous, 0x01, new byte[0]);
+                }
+                previous = file.tick(i);
                 int status = file.status(i);
                 if (status == 0xFF) {
                     // not meta(): the reader keeps meta types above 127, which meta() refuses
@@ -291,7 +306,7 @@ public final class SmfBuilder {
     }
 
     static void writeVlq(ByteArrayOutputStream out, long value) {
-        if (value < 0 || value > 0x0FFFFFFF) {
+        if (value < 0 || value > MAX_DELTA) {
             throw new IllegalArgumentException("delta=" + value + " does not fit a 4-byte variable-length quantity");
         }
         int v = (int) value;

@@ -340,6 +340,29 @@ class SmfRoundTripTest {
     }
 
     @Test
+    void rewrite_keptEventsFurtherApartThanOneDelta_bridgesGapWithEmptyTextEvents() throws Exception {
+        // given: the reader skips a tune request (F6) between two events 0x0FFFFFFF ticks each side of it, so the
+        // note-off it keeps is 0x1FFFFFFE ticks after the note-on: more than one delta can hold
+        byte[] broken = concat(header(0, 1, 96), track(
+                bytes(0x00, 0x90, 0x3C, 0x40),
+                bytes(0xFF, 0xFF, 0xFF, 0x7F, 0xF6),
+                bytes(0xFF, 0xFF, 0xFF, 0x7F, 0x80, 0x3C, 0x00),
+                eot()));
+        MidiFile file = reader.read(broken);
+
+        // when
+        MidiFile rewritten = reader.read(SmfBuilder.rewrite(file));
+
+        // then
+        assertThat(kinds(file)).containsExactly(Kind.UNEXPECTED_STATUS_BYTE);
+        assertThat(SongSpec.actualTrack(file, 0)).containsExactly(
+                "t=0 90 3C 40", "t=536870910 80 3C 00", "t=536870910 FF 2F []");
+        assertThat(rewritten.warnings()).isEmpty();
+        assertThat(SongSpec.actualTrack(rewritten, 0)).containsExactly(
+                "t=0 90 3C 40", "t=268435455 FF 01 []", "t=536870910 80 3C 00", "t=536870910 FF 2F []");
+    }
+
+    @Test
     void songSpec_describesEventsLikeTheReader() {
         // given
         Event e = Event.channel(5, 0xC3, 7, 99);

@@ -56,8 +56,10 @@ record SongSpec(int format, Division division, boolean runningStatus, List<List<
         }
 
         private static String hex(int v) {
-            return String.format("%02X", v);
+            return new String(new char[] {HEX[(v >> 4) & 0xF], HEX[v & 0xF]});
         }
+
+        private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     }
 
     /** Adds the events to a builder in list order (the builder sorts them by tick, stably). */
