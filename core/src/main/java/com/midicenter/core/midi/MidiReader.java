@@ -251,6 +251,7 @@ public final class MidiReader {
             boolean extended = false;
             boolean eot = false;
             boolean partial = false;
+            boolean atNextChunk = false;
             boolean warnedRunning = false;
             int running = 0;
             int lastChannelStatus = 0;
@@ -277,7 +278,9 @@ public final class MidiReader {
                     }
                     break;
                 }
-                if (extended && (is(b, pos, 'M', 'T', 'r', 'k') || is(b, pos, 'M', 'T', 'h', 'd'))) {
+                if ((extended || oversized) && (is(b, pos, 'M', 'T', 'r', 'k') || is(b, pos, 'M', 'T', 'h', 'd'))) {
+                    // the declared length is known to be wrong: a chunk header between events ends the track
+                    atNextChunk = true;
                     break;
                 }
                 eventStart = pos;
@@ -387,6 +390,14 @@ public final class MidiReader {
                 }
             }
             if (!eot) {
+                if (atNextChunk) {
+                    if (oversized) {
+                        warn(Kind.OVERSIZED_TRACK_LENGTH, dataStart - 4, "declared " + declaredLength
+                                + " bytes, next chunk after " + (pos - dataStart));
+                    }
+                    warn(Kind.MISSING_END_OF_TRACK, pos, "no End of Track event");
+                    return pos;
+                }
                 if (partial || oversized) {
                     warn(Kind.TRUNCATED_TRACK, pos, "track ends early; the events before byte " + pos + " were kept");
                 } else {

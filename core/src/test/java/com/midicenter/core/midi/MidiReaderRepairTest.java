@@ -215,6 +215,42 @@ class MidiReaderRepairTest {
     }
 
     @Test
+    void read_trackLengthTooShortAndNoEndOfTrack_stopsAtNextTrackAndReadsIt() throws Exception {
+        // given: the first track declares 8 bytes, its events go on for 16 and it has no End of Track
+        byte[] bytes = concat(header(1, 2, 96),
+                trackWithLength(8, twoNotes()),
+                track(bytes(0x00, 0x91, 0x40, 0x50, 0x30, 0x81, 0x40, 0x00), eot()));
+
+        // when
+        MidiFile file = reader.read(bytes);
+
+        // then
+        assertThat(kinds(file)).containsExactly(Kind.WRONG_TRACK_LENGTH, Kind.MISSING_END_OF_TRACK);
+        assertThat(file.trackCount()).isEqualTo(2);
+        assertThat(file.trackEnd(0) - file.trackStart(0)).isEqualTo(4);
+        assertThat(noteOnKeys(file)).containsExactly(0x3C, 0x3E, 0x40);
+    }
+
+    @Test
+    void read_oversizedLengthOnTrackWithoutEndOfTrack_stopsAtNextTrackInsteadOfReadingItAsEvents() throws Exception {
+        // given: the first track's length is 0xFFFFFFFF and it has no End of Track; a clean track follows
+        byte[] bytes = concat(header(1, 2, 96),
+                trackWithLength(0xFFFF_FFFFL, twoNotes()),
+                track(bytes(0x00, 0x91, 0x40, 0x50, 0x30, 0x81, 0x40, 0x00), eot()));
+
+        // when
+        MidiFile file = reader.read(bytes);
+
+        // then: no events are made up from the bytes of the next chunk header
+        assertThat(kinds(file)).containsExactly(Kind.OVERSIZED_TRACK_LENGTH, Kind.MISSING_END_OF_TRACK);
+        assertThat(file.warnings().get(0).offset()).isEqualTo(FIRST_LENGTH_FIELD);
+        assertThat(file.trackCount()).isEqualTo(2);
+        assertThat(file.trackEnd(0) - file.trackStart(0)).isEqualTo(4);
+        assertThat(noteOnKeys(file)).containsExactly(0x3C, 0x3E, 0x40);
+        assertThat(endsWithEot(file, 1)).isTrue();
+    }
+
+    @Test
     void read_trackLengthBeyondEndOfFile_warnsOversizedTrackLengthAndKeepsEvents() throws Exception {
         // given
         byte[] bytes = concat(header(0, 1, 96), trackWithLength(0x00FF_FFFFL, twoNotes(), eot()));
@@ -850,6 +886,38 @@ class MidiReaderRepairTest {
         assertThat(e.reason()).isEqualTo(Reason.UNREADABLE);
         assertThat(e.offset()).isZero();
         assertThat(e.getCause()).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void constructor_nonPositiveMaximum_throwsIllegalArgumentException() {
+        // given
+        long zero = 0;
+
+        // when
+        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class, () -> new MidiReader(zero));
+
+        // then
+        assertThat(e).isNotNull().hasMessageContaining("maxBytes=0");
+    }
+
+    @Test
+    void sniff_headersTextAndJunk_recognisesOnlyMidi() {
+        // given
+        byte[] smf = cleanFile();
+        byte[] afterJunk = concat(new byte[100], smf);
+        byte[] text = ascii("MTh is almost a MIDI header; just text");
+
+        // when
+        boolean smfSniffed = MidiReader.sniff(smf, smf.length);
+        boolean junkSniffed = MidiReader.sniff(afterJunk, afterJunk.length);
+        boolean shortSniffed = MidiReader.sniff(afterJunk, 102);
+        boolean textSniffed = MidiReader.sniff(text, text.length);
+
+        // then
+        assertThat(smfSniffed).isTrue();
+        assertThat(junkSniffed).isTrue();
+        assertThat(shortSniffed).isFalse();
+        assertThat(textSniffed).isFalse();
     }
 
     @Test
