@@ -354,6 +354,10 @@ public final class MidiReader {
                     int len = clampLength(length, limit, eventOffset);
                     if (len < 0) {
                         partial = true;
+                        if (limit < end) {
+                            pos = limit; // the declared end fell inside the payload: extend and read it again
+                            continue;
+                        }
                         break;
                     }
                     checkMeta(type, len, eventOffset);
@@ -378,6 +382,10 @@ public final class MidiReader {
                     int len = clampLength(length, limit, eventOffset);
                     if (len < 0) {
                         partial = true;
+                        if (limit < end) {
+                            pos = limit; // the declared end fell inside the payload: extend and read it again
+                            continue;
+                        }
                         break;
                     }
                     add(tick, status, addPayload(pos, len));
@@ -431,12 +439,15 @@ public final class MidiReader {
             return (int) declaredEnd;
         }
 
-        /** Clamps a meta/SysEx length to the data there is; -1 when the event is cut off at the end of the file. */
+        /**
+         * Clamps a meta/SysEx length to the data there is; -1 when the event is cut off at the end of the file, or
+         * at a declared track end that no chunk follows (the track is then read on with the limit extended).
+         */
         private int clampLength(long length, int limit, int eventOffset) {
             if (pos + length <= limit) {
                 return (int) length;
             }
-            if (limit == end) {
+            if (limit == end || !isChunkId(limit)) {
                 return -1;
             }
             warn(Kind.BAD_META_LENGTH, eventOffset, "length " + length + " runs past the track; clamped");

@@ -124,6 +124,25 @@ class MidiReaderRepairTest {
     }
 
     @Test
+    void read_trackLengthEndingInsideMetaPayload_warnsWrongTrackLengthAndKeepsWholeEvent() throws Exception {
+        // given: the first track declares 12 bytes, which ends inside the text "hello"
+        byte[] bytes = concat(header(1, 2, 96),
+                trackWithLength(12, bytes(0x00, 0x90, 0x3C, 0x40, 0x00, 0xFF, 0x01, 0x05), ascii("hello"),
+                        bytes(0x60, 0x80, 0x3C, 0x00), eot()),
+                track(bytes(0x00, 0x91, 0x40, 0x50, 0x30, 0x81, 0x40, 0x00), eot()));
+
+        // when
+        MidiFile file = reader.read(bytes);
+
+        // then: no events are made up from the rest of the text
+        assertThat(kinds(file)).containsExactly(Kind.WRONG_TRACK_LENGTH);
+        assertThat(file.trackCount()).isEqualTo(2);
+        assertThat(SongSpec.actualTrack(file, 0)).containsExactly(
+                "t=0 90 3C 40", "t=0 FF 01 [68 65 6C 6C 6F]", "t=96 80 3C 00", "t=96 FF 2F []");
+        assertThat(noteOnKeys(file)).containsExactly(0x3C, 0x40);
+    }
+
+    @Test
     void read_trackLengthOneByteShort_warnsWrongTrackLengthAndKeepsEndOfTrack() throws Exception {
         // given: the length misses the final 00 of FF 2F 00 (a common off-by-one)
         byte[] events = concat(twoNotes(), eot());
