@@ -98,29 +98,41 @@ class MidiReaderFuzzTest {
 
     @Test
     void read_randomBitFlips_returnsFileOrTypedError() {
-        runMutations("bit flips", 1, (rnd, in) -> {
-            byte[] out = in.clone();
-            for (int k = 1 + rnd.nextInt(8); k > 0; k--) {
-                out[rnd.nextInt(out.length)] ^= (byte) (1 << rnd.nextInt(8));
-            }
-            return out;
-        });
+        // given
+        BiFunction<Random, byte[], byte[]> mutation = MidiReaderFuzzTest::flipBits;
+
+        // when
+        Campaign campaign = runMutations("bit flips", 1, mutation);
+
+        // then
+        campaign.assertClean();
+        assertThat(campaign.inputs).isEqualTo(bases.size() * MUTANTS_PER_BASE);
     }
 
     @Test
     void read_randomByteOverwrites_returnsFileOrTypedError() {
-        runMutations("byte overwrites", 2, (rnd, in) -> {
-            byte[] out = in.clone();
-            for (int k = 1 + rnd.nextInt(8); k > 0; k--) {
-                out[rnd.nextInt(out.length)] = randomByte(rnd);
-            }
-            return out;
-        });
+        // given
+        BiFunction<Random, byte[], byte[]> mutation = MidiReaderFuzzTest::overwriteBytes;
+
+        // when
+        Campaign campaign = runMutations("byte overwrites", 2, mutation);
+
+        // then
+        campaign.assertClean();
+        assertThat(campaign.inputs).isEqualTo(bases.size() * MUTANTS_PER_BASE);
     }
 
     @Test
     void read_randomInsertionsAndDeletions_returnsFileOrTypedError() {
-        runMutations("insertions/deletions", 3, (rnd, in) -> rnd.nextBoolean() ? insert(rnd, in) : delete(rnd, in));
+        // given
+        BiFunction<Random, byte[], byte[]> mutation = MidiReaderFuzzTest::insertOrDelete;
+
+        // when
+        Campaign campaign = runMutations("insertions/deletions", 3, mutation);
+
+        // then
+        campaign.assertClean();
+        assertThat(campaign.inputs).isEqualTo(bases.size() * MUTANTS_PER_BASE);
     }
 
     @Test
@@ -160,43 +172,28 @@ class MidiReaderFuzzTest {
 
     @Test
     void read_duplicatedChunks_returnsFileOrTypedError() {
-        runMutations("duplicated chunks", 5, (rnd, in) -> {
-            List<int[]> chunks = chunks(in);
-            int[] chunk = chunks.get(rnd.nextInt(chunks.size()));
-            byte[] copy = Arrays.copyOfRange(in, chunk[0], chunk[1]);
-            // insert at a chunk boundary most of the time, else anywhere
-            int at = rnd.nextInt(4) > 0 ? chunks.get(rnd.nextInt(chunks.size()))[rnd.nextInt(2)] : rnd.nextInt(in.length + 1);
-            return concat(Arrays.copyOf(in, at), copy, Arrays.copyOfRange(in, at, in.length));
-        });
+        // given
+        BiFunction<Random, byte[], byte[]> mutation = MidiReaderFuzzTest::duplicateChunk;
+
+        // when
+        Campaign campaign = runMutations("duplicated chunks", 5, mutation);
+
+        // then
+        campaign.assertClean();
+        assertThat(campaign.inputs).isEqualTo(bases.size() * MUTANTS_PER_BASE);
     }
 
     @Test
     void read_combinedMutations_returnsFileOrTypedError() {
-        runMutations("combined", 6, (rnd, in) -> {
-            byte[] out = in;
-            for (int k = 2 + rnd.nextInt(3); k > 0 && out.length > 0; k--) {
-                out = switch (rnd.nextInt(5)) {
-                    case 0 -> insert(rnd, out);
-                    case 1 -> delete(rnd, out);
-                    case 2 -> {
-                        byte[] o = out.clone();
-                        o[rnd.nextInt(o.length)] = randomByte(rnd);
-                        yield o;
-                    }
-                    case 3 -> {
-                        // a run of VLQ continuation bytes
-                        byte[] o = out.clone();
-                        int at = rnd.nextInt(o.length);
-                        for (int i = at; i < Math.min(o.length, at + 1 + rnd.nextInt(8)); i++) {
-                            o[i] = (byte) (0x80 | rnd.nextInt(128));
-                        }
-                        yield o;
-                    }
-                    default -> Arrays.copyOf(out, rnd.nextInt(out.length + 1));
-                };
-            }
-            return out;
-        });
+        // given
+        BiFunction<Random, byte[], byte[]> mutation = MidiReaderFuzzTest::combine;
+
+        // when
+        Campaign campaign = runMutations("combined", 6, mutation);
+
+        // then
+        campaign.assertClean();
+        assertThat(campaign.inputs).isEqualTo(bases.size() * MUTANTS_PER_BASE);
     }
 
     @Property(tries = 3000, seed = "20240611")
@@ -230,11 +227,8 @@ class MidiReaderFuzzTest {
     // ---------------------------------------------------------------- machinery
 
     /** Runs {@link #MUTANTS_PER_BASE} seeded mutants of every base file through the reader. */
-    private static void runMutations(String name, int operator, BiFunction<Random, byte[], byte[]> mutation) {
-        // given
+    private static Campaign runMutations(String name, int operator, BiFunction<Random, byte[], byte[]> mutation) {
         Campaign campaign = new Campaign(name);
-
-        // when
         assertTimeoutPreemptively(PER_TEST_LIMIT, () -> {
             for (int b = 0; b < bases.size(); b++) {
                 for (int i = 0; i < MUTANTS_PER_BASE; i++) {
@@ -244,10 +238,7 @@ class MidiReaderFuzzTest {
                 }
             }
         });
-
-        // then
-        campaign.assertClean();
-        assertThat(campaign.inputs).isEqualTo(bases.size() * MUTANTS_PER_BASE);
+        return campaign;
     }
 
     static long mutantSeed(int operator, int base, int index) {
@@ -397,7 +388,62 @@ class MidiReaderFuzzTest {
         return null;
     }
 
-    // ---------------------------------------------------------------- mutation helpers
+    // ---------------------------------------------------------------- mutations
+
+    static byte[] flipBits(Random rnd, byte[] in) {
+        byte[] out = in.clone();
+        for (int k = 1 + rnd.nextInt(8); k > 0; k--) {
+            out[rnd.nextInt(out.length)] ^= (byte) (1 << rnd.nextInt(8));
+        }
+        return out;
+    }
+
+    static byte[] overwriteBytes(Random rnd, byte[] in) {
+        byte[] out = in.clone();
+        for (int k = 1 + rnd.nextInt(8); k > 0; k--) {
+            out[rnd.nextInt(out.length)] = randomByte(rnd);
+        }
+        return out;
+    }
+
+    static byte[] insertOrDelete(Random rnd, byte[] in) {
+        return rnd.nextBoolean() ? insert(rnd, in) : delete(rnd, in);
+    }
+
+    /** A copy of one chunk, inserted at a chunk boundary most of the time, else anywhere. */
+    static byte[] duplicateChunk(Random rnd, byte[] in) {
+        List<int[]> chunks = chunks(in);
+        int[] chunk = chunks.get(rnd.nextInt(chunks.size()));
+        byte[] copy = Arrays.copyOfRange(in, chunk[0], chunk[1]);
+        int at = rnd.nextInt(4) > 0 ? chunks.get(rnd.nextInt(chunks.size()))[rnd.nextInt(2)] : rnd.nextInt(in.length + 1);
+        return concat(Arrays.copyOf(in, at), copy, Arrays.copyOfRange(in, at, in.length));
+    }
+
+    /** Two to four of: insertion, deletion, byte overwrite, a run of VLQ continuation bytes, truncation. */
+    static byte[] combine(Random rnd, byte[] in) {
+        byte[] out = in;
+        for (int k = 2 + rnd.nextInt(3); k > 0 && out.length > 0; k--) {
+            out = switch (rnd.nextInt(5)) {
+                case 0 -> insert(rnd, out);
+                case 1 -> delete(rnd, out);
+                case 2 -> {
+                    byte[] o = out.clone();
+                    o[rnd.nextInt(o.length)] = randomByte(rnd);
+                    yield o;
+                }
+                case 3 -> {
+                    byte[] o = out.clone();
+                    int at = rnd.nextInt(o.length);
+                    for (int i = at; i < Math.min(o.length, at + 1 + rnd.nextInt(8)); i++) {
+                        o[i] = (byte) (0x80 | rnd.nextInt(128));
+                    }
+                    yield o;
+                }
+                default -> Arrays.copyOf(out, rnd.nextInt(out.length + 1));
+            };
+        }
+        return out;
+    }
 
     private static byte randomByte(Random rnd) {
         return (byte) (rnd.nextBoolean() ? INTERESTING[rnd.nextInt(INTERESTING.length)] : rnd.nextInt(256));

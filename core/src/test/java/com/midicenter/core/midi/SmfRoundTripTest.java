@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.midicenter.core.midi.ParseWarning.Kind;
-import com.midicenter.core.midi.SongSpec.Event;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -360,17 +359,5 @@ class SmfRoundTripTest {
         assertThat(rewritten.warnings()).isEmpty();
         assertThat(SongSpec.actualTrack(rewritten, 0)).containsExactly(
                 "t=0 90 3C 40", "t=268435455 FF 01 []", "t=536870910 80 3C 00", "t=536870910 FF 2F []");
-    }
-
-    @Test
-    void songSpec_describesEventsLikeTheReader() {
-        // given
-        Event e = Event.channel(5, 0xC3, 7, 99);
-
-        // when
-        String text = e.describe();
-
-        // then: program change keeps no second data byte
-        assertThat(text).isEqualTo("t=5 C3 07 00");
     }
 }
