@@ -251,40 +251,54 @@ public final class MidiReader {
             boolean extended = false;
             boolean eot = false;
             boolean partial = false;
+            boolean atNextChunk = false;
             boolean warnedRunning = false;
             int running = 0;
             int lastChannelStatus = 0;
             long tick = 0;
+            int eventStart = dataStart;
+            long tickBefore = 0;
             pos = dataStart;
             ensureCapacity(count + 16);
             while (true) {
+                // an event cut off at the limit comes back here with partial set and pos == limit
                 if (pos >= limit) {
                     if (!oversized && !extended && limit < end && !isChunkId(limit)) {
                         warn(Kind.WRONG_TRACK_LENGTH, dataStart - 4, "declared " + declaredLength
                                 + " bytes but events continue");
                         limit = end;
                         extended = true;
+                        if (partial) {
+                            // the declared end fell inside an event: read that event again
+                            partial = false;
+                            pos = eventStart;
+                            tick = tickBefore;
+                        }
                         continue;
                     }
                     break;
                 }
-                if (extended && (is(b, pos, 'M', 'T', 'r', 'k') || is(b, pos, 'M', 'T', 'h', 'd'))) {
+                if ((extended || oversized) && (is(b, pos, 'M', 'T', 'r', 'k') || is(b, pos, 'M', 'T', 'h', 'd'))) {
+                    // the declared length is known to be wrong: a chunk header between events ends the track
+                    atNextChunk = true;
                     break;
                 }
+                eventStart = pos;
+                tickBefore = tick;
                 long delta = readVlq(limit);
                 if (vlqFailed) {
                     if (pos >= limit) {
                         partial = true;
-                    } else {
-                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "delta time longer than 4 bytes; rest of track skipped");
-                        pos = limit;
+                        continue;
                     }
+                    warn(Kind.BAD_VARIABLE_LENGTH, pos, "delta time longer than 4 bytes; rest of track skipped");
+                    pos = limit;
                     break;
                 }
                 tick += delta;
                 if (pos >= limit) {
                     partial = true;
-                    break;
+                    continue;
                 }
                 int eventOffset = pos;
                 int status = b[pos] & 0xFF;
@@ -308,7 +322,7 @@ public final class MidiReader {
                     if (pos + n > limit) {
                         partial = true;
                         pos = limit;
-                        break;
+                        continue;
                     }
                     int d1 = b[pos] & 0xFF;
                     int d2 = n == 2 ? b[pos + 1] & 0xFF : 0;
@@ -324,21 +338,26 @@ public final class MidiReader {
                 } else if (status == 0xFF) {
                     if (pos >= limit) {
                         partial = true;
-                        break;
+                        continue;
                     }
                     int type = b[pos++] & 0xFF;
                     long length = readVlq(limit);
                     if (vlqFailed) {
-                        partial = pos >= limit;
-                        if (!partial) {
-                            warn(Kind.BAD_VARIABLE_LENGTH, pos, "meta length longer than 4 bytes; rest of track skipped");
+                        if (pos >= limit) {
+                            partial = true;
+                            continue;
                         }
+                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "meta length longer than 4 bytes; rest of track skipped");
                         pos = limit;
                         break;
                     }
                     int len = clampLength(length, limit, eventOffset);
                     if (len < 0) {
                         partial = true;
+                        if (limit < end) {
+                            pos = limit; // the declared end fell inside the payload: extend and read it again
+                            continue;
+                        }
                         break;
                     }
                     checkMeta(type, len, eventOffset);
@@ -352,16 +371,21 @@ public final class MidiReader {
                 } else if (status == 0xF0 || status == 0xF7) {
                     long length = readVlq(limit);
                     if (vlqFailed) {
-                        partial = pos >= limit;
-                        if (!partial) {
-                            warn(Kind.BAD_VARIABLE_LENGTH, pos, "SysEx length longer than 4 bytes; rest of track skipped");
+                        if (pos >= limit) {
+                            partial = true;
+                            continue;
                         }
+                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "SysEx length longer than 4 bytes; rest of track skipped");
                         pos = limit;
                         break;
                     }
                     int len = clampLength(length, limit, eventOffset);
                     if (len < 0) {
                         partial = true;
+                        if (limit < end) {
+                            pos = limit; // the declared end fell inside the payload: extend and read it again
+                            continue;
+                        }
                         break;
                     }
                     add(tick, status, addPayload(pos, len));
@@ -374,6 +398,14 @@ public final class MidiReader {
                 }
             }
             if (!eot) {
+                if (atNextChunk) {
+                    if (oversized) {
+                        warn(Kind.OVERSIZED_TRACK_LENGTH, dataStart - 4, "declared " + declaredLength
+                                + " bytes, next chunk after " + (pos - dataStart));
+                    }
+                    warn(Kind.MISSING_END_OF_TRACK, pos, "no End of Track event");
+                    return pos;
+                }
                 if (partial || oversized) {
                     warn(Kind.TRUNCATED_TRACK, pos, "track ends early; the events before byte " + pos + " were kept");
                 } else {
@@ -390,6 +422,12 @@ public final class MidiReader {
                 return pos;
             }
             // End of Track came before the declared end of the chunk.
+            if (is(b, pos, 'M', 'T', 'r', 'k')) {
+                // the declared length swallowed the next track chunk (possibly up to the end of the file)
+                warn(Kind.WRONG_TRACK_LENGTH, dataStart - 4, "declared " + declaredLength + " bytes, track has "
+                        + (pos - dataStart));
+                return pos;
+            }
             if (declaredEnd == end || isChunkId((int) declaredEnd)) {
                 return (int) declaredEnd;
             }
@@ -401,12 +439,15 @@ public final class MidiReader {
             return (int) declaredEnd;
         }
 
-        /** Clamps a meta/SysEx length to the data there is; -1 when the event is cut off at the end of the file. */
+        /**
+         * Clamps a meta/SysEx length to the data there is; -1 when the event is cut off at the end of the file, or
+         * at a declared track end that no chunk follows (the track is then read on with the limit extended).
+         */
         private int clampLength(long length, int limit, int eventOffset) {
             if (pos + length <= limit) {
                 return (int) length;
             }
-            if (limit == end) {
+            if (limit == end || !isChunkId(limit)) {
                 return -1;
             }
             warn(Kind.BAD_META_LENGTH, eventOffset, "length " + length + " runs past the track; clamped");

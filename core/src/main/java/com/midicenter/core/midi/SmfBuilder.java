@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class SmfBuilder {
 
+    /** The largest delta time a 4-byte variable-length quantity can hold. */
+    static final long MAX_DELTA = 0x0FFF_FFFFL;
+
     private final int format;
     private final Division division;
     private final List<Track> tracks = new ArrayList<>();
@@ -32,6 +35,10 @@ public final class SmfBuilder {
         }
         this.format = format;
         this.division = java.util.Objects.requireNonNull(division, "division");
+        if (division.isSmpte() ? division.smpteFps() > 128 || division.ticksPerFrame() > 0xFF
+                : division.ticksPerQuarter() > 0x7FFF) {
+            throw new IllegalArgumentException("division does not fit the 16-bit header field: " + division);
+        }
     }
 
     /** Whether channel messages use running status (default true; real files mix both). */
@@ -67,15 +74,28 @@ public final class SmfBuilder {
         return out.toByteArray();
     }
 
-    /** Re-encodes a parsed file (all tracks and events, with End of Track ensured) as a clean SMF. */
+    /**
+     * Re-encodes a parsed file (all tracks and events, with End of Track ensured) as a clean SMF.
+     *
+     * <p>Where two consecutive events of a track are more than 0x0FFFFFFF ticks apart (possible when the reader
+     * skipped broken events in between), empty text events (FF 01 00) are inserted every 0x0FFFFFFF ticks so
+     * that every event keeps its tick.
+     */
     public static byte[] rewrite(MidiFile file) {
         SmfBuilder smf = new SmfBuilder(file.format(), file.division());
         for (int t = 0; t < file.trackCount(); t++) {
             Track track = smf.addTrack();
+            long previous = 0;
             for (int i = file.trackStart(t); i < file.trackEnd(t); i++) {
+                while (file.tick(i) - previous > MAX_DELTA) {
+                    previous += MAX_DELTA;
+                    track.meta(previous, 0x01, new byte[0]);
+                }
+                previous = file.tick(i);
                 int status = file.status(i);
                 if (status == 0xFF) {
-                    track.meta(file.tick(i), file.metaType(i), file.payload(i));
+                    // not meta(): the reader keeps meta types above 127, which meta() refuses
+                    track.add(file.tick(i), 0xFF | (file.metaType(i) << 8), file.payload(i));
                 } else if (status == 0xF0 || status == 0xF7) {
                     track.sysex(file.tick(i), status, file.payload(i));
                 } else {
@@ -223,20 +243,25 @@ public final class SmfBuilder {
         }
 
         byte[] encode(boolean useRunningStatus) {
-            // stable sort by tick: key = tick << 24 | insertion index
-            long[] keys = new long[size];
+            // stable sort by tick (a packed tick << 24 | index key overflowed above tick 2^39 or 2^24 events)
+            int[] order = new int[size];
             long lastTick = 0;
             boolean hasEot = false;
+            boolean sorted = true;
             for (int i = 0; i < size; i++) {
-                keys[i] = (ticks[i] << 24) | i;
+                order[i] = i;
+                sorted &= i == 0 || ticks[i] >= ticks[i - 1];
                 lastTick = Math.max(lastTick, ticks[i]);
             }
-            Arrays.sort(keys);
+            if (!sorted) {
+                order = java.util.stream.IntStream.range(0, size).boxed()
+                        .sorted(java.util.Comparator.comparingLong(i -> ticks[i]))
+                        .mapToInt(Integer::intValue).toArray();
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream(size * 3 + 8);
             long previous = 0;
             int running = 0;
-            for (long key : keys) {
-                int i = (int) (key & 0xFFFFFF);
+            for (int i : order) {
                 int m = messages[i];
                 int status = m & 0xFF;
                 if (hasEot) {
@@ -281,7 +306,7 @@ public final class SmfBuilder {
     }
 
     static void writeVlq(ByteArrayOutputStream out, long value) {
-        if (value < 0 || value > 0x0FFFFFFF) {
+        if (value < 0 || value > MAX_DELTA) {
             throw new IllegalArgumentException("delta=" + value + " does not fit a 4-byte variable-length quantity");
         }
         int v = (int) value;
