@@ -134,6 +134,8 @@ CREATE TABLE import_error (
     at        timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT import_error_path_uk UNIQUE (path)
 );
+-- "latest N errors" (ImportErrorMapper.latest) reads this backwards instead of sorting the table.
+CREATE INDEX import_error_at_idx ON import_error (at DESC, id DESC);
 
 -- Analysis work queue: claimed with FOR UPDATE SKIP LOCKED leases.
 CREATE TABLE analysis_job (

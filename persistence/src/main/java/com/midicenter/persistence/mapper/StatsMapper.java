@@ -1,0 +1,19 @@
+package com.midicenter.persistence.mapper;
+
+import java.util.List;
+
+/**
+ * Library-wide figures for {@code stats} and the status bar. Each call scans whole tables (a few hundred ms at
+ * 1M files): do not call it per keystroke.
+ */
+public interface StatsMapper {
+
+    /** Counts, analysis coverage and database size, read in one statement (one snapshot). */
+    LibraryStats libraryStats();
+
+    /** Analysed files per {@code file_meta.bpm_source} (null: no tempo known), most frequent first. */
+    List<ValueCount> countByBpmSource();
+
+    /** Analysed files per {@code file_meta.meter} (e.g. {@code "4/4"}; null: unknown), most frequent first. */
+    List<ValueCount> countByMeter();
+}

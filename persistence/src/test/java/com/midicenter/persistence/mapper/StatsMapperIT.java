@@ -1,0 +1,85 @@
+package com.midicenter.persistence.mapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.midicenter.persistence.db.Database;
+import com.midicenter.persistence.testing.Rows;
+import com.midicenter.persistence.testing.SharedDatabase;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StatsMapperIT {
+
+    private final Database database = SharedDatabase.get();
+    private final Rows rows = new Rows(database.dataSource());
+
+    @BeforeEach
+    void emptyTables() {
+        SharedDatabase.truncate("content", "import_error");
+    }
+
+    @Test
+    void libraryStats_emptyLibrary_isAllZero() {
+        // when
+        LibraryStats stats = database.inTransaction("stats", s -> s.getMapper(StatsMapper.class).libraryStats());
+
+        // then
+        assertThat(stats.files()).isZero();
+        assertThat(stats.locations()).isZero();
+        assertThat(stats.duplicates()).isZero();
+        assertThat(stats.analysedShare()).isZero();
+        assertThat(stats.databaseSizeBytes()).isPositive();
+    }
+
+    @Test
+    void libraryStats_rowsOfEveryKind_countsPresentDuplicatesErrorsAndAnalysis() {
+        // given: content a at two present paths, b at one present and one missing, c only missing
+        long a = rows.content(1);
+        long b = rows.content(2);
+        long c = rows.content(3);
+        rows.location(a, "/music/a.mid");
+        rows.location(a, "/music/copy/a.mid");
+        rows.location(b, "/music/b.mid");
+        rows.location(b, "/gone/b.mid", null, null, true);
+        rows.location(c, "/gone/c.mid", null, null, true);
+        rows.importError("/music/bad1.mid");
+        rows.importError("/music/bad2.mid");
+        rows.analysisJob(a, "done");
+        rows.analysisJob(b, "done");
+        rows.analysisJob(c, "failed");
+
+        // when
+        LibraryStats stats = database.inTransaction("stats", s -> s.getMapper(StatsMapper.class).libraryStats());
+
+        // then
+        assertThat(stats.files()).isEqualTo(3);
+        assertThat(stats.locations()).isEqualTo(3);
+        assertThat(stats.duplicates()).isEqualTo(1);
+        assertThat(stats.importErrors()).isEqualTo(2);
+        assertThat(stats.analysisJobs()).isEqualTo(3);
+        assertThat(stats.analysisDone()).isEqualTo(2);
+        assertThat(stats.analysisFailed()).isEqualTo(1);
+        assertThat(stats.analysedShare()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(stats.databaseSizeBytes()).isGreaterThan(1_000_000);
+    }
+
+    @Test
+    void countByBpmSourceAndMeter_analysedFiles_mostFrequentFirstWithNulls() {
+        // given
+        long[] ids = {rows.content(1), rows.content(2), rows.content(3), rows.content(4)};
+        rows.fileMeta(ids[0], "meta", "4/4");
+        rows.fileMeta(ids[1], "meta", "4/4");
+        rows.fileMeta(ids[2], "filename", "6/8");
+        rows.fileMeta(ids[3], null, null);
+
+        // when
+        List<ValueCount> bySource = database.inTransaction("stats", s -> s.getMapper(StatsMapper.class).countByBpmSource());
+        List<ValueCount> byMeter = database.inTransaction("stats", s -> s.getMapper(StatsMapper.class).countByMeter());
+
+        // then
+        assertThat(bySource).containsExactly(new ValueCount("meta", 2), new ValueCount("filename", 1), new ValueCount(null, 1));
+        assertThat(byMeter).containsExactly(new ValueCount("4/4", 2), new ValueCount("6/8", 1), new ValueCount(null, 1));
+    }
+}
