@@ -10,7 +10,8 @@ import java.util.Properties;
 /** The {@code midicenter} command line. */
 @Command(name = "midicenter", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "MIDI Software Center: import, analyse, search and preview huge MIDI libraries.",
-        subcommands = {InfoCommand.class, GenerateCommand.class, DemoCommand.class,
+        subcommands = {InfoCommand.class, GenerateCommand.class, DemoCommand.class, ImportCommand.class,
+            DbCommand.class, StatsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

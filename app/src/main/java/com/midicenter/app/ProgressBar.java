@@ -15,7 +15,7 @@ final class ProgressBar implements AutoCloseable {
 
     private final PrintStream err;
     private final String task;
-    private final long total;
+    private long total;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
     private long lastDrawNanos;
@@ -40,6 +40,12 @@ final class ProgressBar implements AutoCloseable {
             lastDrawNanos = now;
             draw(now);
         }
+    }
+
+    /** Updates progress and the total (for work whose size grows while it runs, such as a folder walk). */
+    synchronized void update(long doneNow, long totalNow) {
+        this.total = totalNow;
+        update(doneNow);
     }
 
     synchronized void step() {

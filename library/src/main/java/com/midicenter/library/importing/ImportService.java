@@ -7,6 +7,8 @@ import com.midicenter.persistence.importing.BatchOutcome;
 import com.midicenter.persistence.importing.ImportBatchWriter;
 import com.midicenter.persistence.importing.ImportErrorRow;
 import com.midicenter.persistence.importing.ImportRow;
+import com.midicenter.persistence.mapper.ImportRunCounts;
+import com.midicenter.persistence.mapper.ImportRunStatus;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,22 +47,11 @@ public final class ImportService {
 
     private final DataSource dataSource;
     private final SqlSessionFactory sessions;
-    private final ImportRuns runs;
     private final ImportOptions options;
 
-    /** Records import runs (the import_run table). */
-    public interface ImportRuns {
-        /** Starts a run for these roots; earlier runs left 'running' by a crash are marked interrupted. */
-        long start(List<String> roots);
-
-        /** Finishes a run with its counts and status ({@code finished}, {@code cancelled}, {@code failed}). */
-        void finish(long runId, ImportResult result, String status);
-    }
-
-    public ImportService(DataSource dataSource, SqlSessionFactory sessions, ImportRuns runs, ImportOptions options) {
+    public ImportService(DataSource dataSource, SqlSessionFactory sessions, ImportOptions options) {
         this.dataSource = dataSource;
         this.sessions = sessions;
-        this.runs = runs;
         this.options = options;
     }
 
@@ -74,7 +65,6 @@ public final class ImportService {
     public ImportResult run(List<Path> roots, AtomicBoolean cancel, ImportListener listener) {
         long start = System.nanoTime();
         List<String> rootStrings = roots.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
-        long runId = runs.start(rootStrings);
         Counters counters = new Counters();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -83,8 +73,13 @@ public final class ImportService {
 
         Thread writerThread;
         boolean walkComplete;
-        try (ImportBatchWriter lookup = new ImportBatchWriter(dataSource, sessions, runId);
-             ImportBatchWriter writer = new ImportBatchWriter(dataSource, sessions, runId)) {
+        long runId = -1;
+        ImportResult result;
+        Throwable error;
+        try (ImportBatchWriter lookup = new ImportBatchWriter(dataSource, sessions);
+             ImportBatchWriter writer = new ImportBatchWriter(dataSource, sessions)) {
+            runId = lookup.startRun(rootStrings);
+            writer.joinRun(runId);
             writerThread = new Thread(() -> writeLoop(writer, toWriter, counters, failure, stop, listener),
                     "midicenter-import-writer");
             writerThread.setDaemon(true);
@@ -121,21 +116,25 @@ public final class ImportService {
                     counters.missing.addAndGet(lookup.markMissing(root.endsWith("/") ? root : root + "/"));
                 }
             }
-        } catch (SQLException e) {
-            failure.compareAndSet(null, e);
-        }
-
-        boolean cancelled = cancel.get() && failure.get() == null;
-        ImportResult result = counters.result(runId, (System.nanoTime() - start) / 1e9, cancelled);
-        Throwable error = failure.get();
-        try {
-            runs.finish(runId, result, error != null ? "failed" : cancelled ? "cancelled" : "finished");
-        } catch (RuntimeException e) {
-            if (error == null) {
-                error = e;
-            } else {
-                error.addSuppressed(e);
+            boolean cancelled = cancel.get() && failure.get() == null;
+            result = counters.result(runId, (System.nanoTime() - start) / 1e9, cancelled);
+            error = failure.get();
+            try {
+                lookup.finishRun(error != null ? ImportRunStatus.FAILED
+                        : cancelled ? ImportRunStatus.CANCELLED : ImportRunStatus.FINISHED,
+                        new ImportRunCounts(result.scanned(), result.imported(), result.duplicates(), result.unchanged(),
+                                result.errors(), result.missing()));
+            } catch (SQLException | RuntimeException e) {
+                if (error == null) {
+                    error = e;
+                } else {
+                    error.addSuppressed(e);
+                }
             }
+        } catch (SQLException | RuntimeException e) {
+            failure.compareAndSet(null, e);
+            error = failure.get();
+            result = counters.result(runId, (System.nanoTime() - start) / 1e9, false);
         }
         if (error != null) {
             throw new ImportException("import stopped: the database failed (" + rootCause(error)

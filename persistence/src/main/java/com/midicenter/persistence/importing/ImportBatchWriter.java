@@ -2,6 +2,9 @@ package com.midicenter.persistence.importing;
 
 import com.midicenter.core.analysis.MidiSummary;
 import com.midicenter.core.tags.PathTags;
+import com.midicenter.persistence.mapper.ImportRunCounts;
+import com.midicenter.persistence.mapper.ImportRunMapper;
+import com.midicenter.persistence.mapper.ImportRunStatus;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.postgresql.PGConnection;
@@ -36,17 +39,16 @@ public final class ImportBatchWriter implements AutoCloseable {
     private final SqlSession session;
     private final ImportMapper mapper;
     private final CopyManager copy;
-    private final long runId;
+    private long runId = -1;
+    private boolean runLocked;
     private final Map<ImportMapper.TagKey, Integer> tagIds = new HashMap<>();
     private final StringBuilder buffer = new StringBuilder(1 << 20);
 
     /**
      * @param dataSource the library's pool; one connection is taken until {@link #close()}
-     * @param sessions   MyBatis, with {@link ImportMapper} registered
-     * @param runId      the import run the rows belong to
+     * @param sessions   MyBatis, with {@link ImportMapper} and {@link ImportRunMapper} registered
      */
-    public ImportBatchWriter(DataSource dataSource, SqlSessionFactory sessions, long runId) throws SQLException {
-        this.runId = runId;
+    public ImportBatchWriter(DataSource dataSource, SqlSessionFactory sessions) throws SQLException {
         this.connection = dataSource.getConnection();
         boolean ok = false;
         try {
@@ -65,6 +67,42 @@ public final class ImportBatchWriter implements AutoCloseable {
             if (!ok) {
                 connection.close();
             }
+        }
+    }
+
+    /**
+     * Starts an import run: marks runs left 'running' by a crashed import as interrupted, inserts this one and
+     * holds its advisory lock on this writer's connection until {@link #finishRun} or {@link #close()}, so
+     * that no other process takes it for stale.
+     *
+     * @return the run id
+     */
+    public long startRun(List<String> roots) throws SQLException {
+        return inTransaction(() -> {
+            ImportRunMapper runs = session.getMapper(ImportRunMapper.class);
+            runs.markStaleAsInterrupted();
+            long id = runs.insert(roots);
+            runLocked = runs.tryLockRun(id);
+            runId = id;
+            return id;
+        });
+    }
+
+    /** Writes rows of a run another writer started. */
+    public void joinRun(long id) {
+        this.runId = id;
+    }
+
+    /** Ends the run this writer started with its final status and counts, and releases its lock. */
+    public void finishRun(ImportRunStatus status, ImportRunCounts counts) throws SQLException {
+        inTransaction(() -> session.getMapper(ImportRunMapper.class).finish(runId, status, counts));
+        unlockRun();
+    }
+
+    private void unlockRun() throws SQLException {
+        if (runLocked) {
+            runLocked = false;
+            inTransaction(() -> session.getMapper(ImportRunMapper.class).unlockRun(runId));
         }
     }
 
@@ -114,13 +152,13 @@ public final class ImportBatchWriter implements AutoCloseable {
 
     /** Marks unchanged plain files as seen; returns their paths. Commits. */
     public List<String> markUnchanged(String[] paths, long[] sizes, long[] mtimes) throws SQLException {
-        return inTransaction(() -> mapper.markUnchanged(runId, paths, sizes, mtimes));
+        return inTransaction(() -> mapper.markUnchanged(runId, paths, boxed(sizes), boxed(mtimes)));
     }
 
     /** Marks unchanged archives and their members as seen; returns the archives. Commits. */
     public List<ArchiveRow> markUnchangedArchives(String[] paths, long[] sizes, long[] mtimes) throws SQLException {
         return inTransaction(() -> {
-            List<ArchiveRow> unchanged = mapper.markUnchangedArchives(runId, paths, sizes, mtimes);
+            List<ArchiveRow> unchanged = mapper.markUnchangedArchives(runId, paths, boxed(sizes), boxed(mtimes));
             if (!unchanged.isEmpty()) {
                 mapper.markArchiveMembersSeen(runId, unchanged.stream().map(ArchiveRow::path).toArray(String[]::new));
             }
@@ -194,6 +232,15 @@ public final class ImportBatchWriter implements AutoCloseable {
         c.endRow();
     }
 
+    /** MyBatis' ArrayTypeHandler binds object arrays only. */
+    private static Long[] boxed(long[] values) {
+        Long[] out = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
     private static List<ImportErrorRow> dedupeErrors(List<ImportErrorRow> errors) {
         Map<String, ImportErrorRow> byPath = new java.util.LinkedHashMap<>();
         for (ImportErrorRow e : errors) {
@@ -204,6 +251,12 @@ public final class ImportBatchWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        try {
+            unlockRun(); // session-level locks would otherwise stay with the pooled connection
+        } catch (SQLException e) {
+            connection.close(); // closing the connection releases the lock too
+            throw e;
+        }
         try {
             session.close();
         } finally {

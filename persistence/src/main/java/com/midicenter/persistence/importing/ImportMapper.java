@@ -39,11 +39,11 @@ public interface ImportMapper {
      * this run, and returns their paths. Files that failed before and are unchanged are returned too.
      */
     List<String> markUnchanged(@Param("runId") long runId, @Param("paths") String[] paths,
-                               @Param("sizes") long[] sizes, @Param("mtimes") long[] mtimes);
+                               @Param("sizes") Long[] sizes, @Param("mtimes") Long[] mtimes);
 
     /** Marks unchanged archives (and all their member locations) as seen; returns them with their member counts. */
     List<ArchiveRow> markUnchangedArchives(@Param("runId") long runId, @Param("paths") String[] paths,
-                                           @Param("sizes") long[] sizes, @Param("mtimes") long[] mtimes);
+                                           @Param("sizes") Long[] sizes, @Param("mtimes") Long[] mtimes);
 
     /** Marks the members of the given archives as seen by this run. */
     int markArchiveMembersSeen(@Param("runId") long runId, @Param("paths") String[] paths);

@@ -1,0 +1,228 @@
+package com.midicenter.library.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.midicenter.core.midi.Division;
+import com.midicenter.core.midi.SmfBuilder;
+import com.midicenter.persistence.db.Database;
+import com.midicenter.persistence.testing.SharedDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The import pipeline end to end against the real embedded PostgreSQL. */
+class ImportServiceIT {
+
+    @TempDir
+    Path tmp;
+
+    private Database db;
+
+    @BeforeEach
+    void cleanLibrary() {
+        db = SharedDatabase.get();
+        SharedDatabase.truncate("content", "tag", "import_run", "import_error", "archive_file");
+    }
+
+    private ImportResult importAll(Path root) {
+        return new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults().withBatchSize(3))
+                .run(List.of(root), new AtomicBoolean(), ImportListener.NONE);
+    }
+
+    static byte[] midi(int key, double bpm) {
+        SmfBuilder smf = new SmfBuilder(1, Division.ppq(480));
+        smf.addTrack().tempoBpm(0, bpm).timeSignature(0, 4, 4);
+        SmfBuilder.Track t = smf.addTrack().trackName("Part " + key).programChange(0, 0, 33);
+        for (int beat = 0; beat < 16; beat++) {
+            t.note(beat * 480L, 0, key + (beat % 3), 100, 240);
+        }
+        return smf.toBytes();
+    }
+
+    static byte[] zip(String[] names, byte[][] contents) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < names.length; i++) {
+                zip.putNextEntry(new ZipEntry(names[i]));
+                zip.write(contents[i]);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Path write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+
+    /** The tree: 4 good files (1 a byte-identical copy), 1 corrupt, 1 text file, 1 zip with a nested zip and a zip-slip entry. */
+    private Path libraryTree() throws IOException {
+        Path root = tmp.resolve("MIDI");
+        write(root.resolve("Prime Grooves/Deep House Essentials/Bass/DH_Bass_Loop_03_124_F#m.mid"), midi(42, 124));
+        write(root.resolve("Prime Grooves/Deep House Essentials/Bonus/DH_Bass_Loop_03_124_F#m copy.mid"), midi(42, 124));
+        write(root.resolve("Prime Grooves/Deep House Essentials/Chords/Chords 124bpm Am.mid"), midi(57, 124));
+        write(root.resolve("Loose/no extension midi"), midi(60, 90));
+        write(root.resolve("Loose/broken.mid"), "this is not a MIDI file at all".getBytes(StandardCharsets.US_ASCII));
+        write(root.resolve("Loose/readme.txt"), "Thanks for buying".getBytes(StandardCharsets.US_ASCII));
+        byte[] nested = zip(new String[] {"Inner Lead 140bpm Gm.mid"}, new byte[][] {midi(67, 140)});
+        write(root.resolve("Trap Melodies Vol 2.zip"), zip(
+                new String[] {"Melodies/Trap Melody 140 C#m.mid", "Extras.zip", "../../escape.mid", "notes.txt"},
+                new byte[][] {midi(61, 140), nested, midi(30, 100), "x".getBytes(StandardCharsets.US_ASCII)}));
+        return root;
+    }
+
+    @Test
+    void run_freshTree_countsAddUpAndEverythingIsStored() throws Exception {
+        // given
+        Path root = libraryTree();
+        // when
+        ImportResult r = importAll(root);
+        // then: 4 plain MIDI (one a copy) + broken + 1 zip member + 1 nested member + 1 zip-slip entry = 8 scanned
+        assertThat(r.scanned()).isEqualTo(8);
+        assertThat(r.imported()).isEqualTo(5);
+        assertThat(r.duplicates()).isEqualTo(1);
+        assertThat(r.errors()).isEqualTo(2);
+        assertThat(r.unchanged()).isZero();
+        assertThat(r.scanned()).isEqualTo(r.imported() + r.duplicates() + r.errors() + r.unchanged());
+        assertThat(count("SELECT count(*) FROM content")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM location")).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM file_meta")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM analysis_job WHERE state = 'pending'")).isEqualTo(5);
+        assertThat(strings("SELECT kind FROM import_error ORDER BY kind")).containsExactly("not_midi", "unsafe_archive_path");
+        assertThat(strings("SELECT path FROM location WHERE container IS NOT NULL ORDER BY path")).containsExactly(
+                root.resolve("Trap Melodies Vol 2.zip") + "!/Extras.zip!/Inner Lead 140bpm Gm.mid",
+                root.resolve("Trap Melodies Vol 2.zip") + "!/Melodies/Trap Melody 140 C#m.mid");
+        assertThat(Files.exists(tmp.resolve("escape.mid"))).isFalse();
+        assertThat(count("SELECT count(*) FROM import_run WHERE status = 'finished' AND scanned = 8")).isEqualTo(1);
+    }
+
+    @Test
+    void run_knownNames_extractsTagsAndMetadata() throws Exception {
+        // given
+        Path root = libraryTree();
+        // when
+        importAll(root);
+        // then
+        String bass = root.resolve("Prime Grooves/Deep House Essentials/Bass/DH_Bass_Loop_03_124_F#m.mid").toString();
+        assertThat(strings("SELECT t.category || ':' || t.name FROM location l JOIN file_tag ft ON ft.content_id = l.content_id"
+                + " JOIN tag t ON t.id = ft.tag_id WHERE l.path = '" + bass.replace("'", "''") + "' ORDER BY 1"))
+                .contains("vendor:Prime Grooves", "pack:Deep House Essentials", "part:bass", "genre:deep house",
+                        "bpm:124", "key:F#m");
+        assertThat(strings("SELECT vendor || '/' || pack FROM location WHERE path = '" + bass.replace("'", "''") + "'"))
+                .containsExactly("Prime Grooves/Deep House Essentials");
+        String zipped = root.resolve("Trap Melodies Vol 2.zip") + "!/Melodies/Trap Melody 140 C#m.mid";
+        assertThat(strings("SELECT t.category || ':' || t.name FROM location l JOIN file_tag ft ON ft.content_id = l.content_id"
+                + " JOIN tag t ON t.id = ft.tag_id WHERE l.path = '" + zipped + "' ORDER BY 1"))
+                .contains("pack:Trap Melodies Vol 2", "genre:trap", "part:melody", "bpm:140", "key:C#m");
+        assertThat(strings("SELECT m.bpm || ' ' || m.bpm_source || ' ' || m.notes || ' ' || m.meter FROM location l"
+                + " JOIN file_meta m ON m.content_id = l.content_id WHERE l.path = '" + bass.replace("'", "''") + "'"))
+                .containsExactly("124 meta 16 4/4");
+    }
+
+    @Test
+    void run_secondTimeUnchanged_skipsEverything() throws Exception {
+        // given
+        Path root = libraryTree();
+        importAll(root);
+        // when
+        ImportResult again = importAll(root);
+        // then
+        assertThat(again.unchanged()).isEqualTo(8);
+        assertThat(again.imported()).isZero();
+        assertThat(again.duplicates()).isZero();
+        assertThat(again.errors()).isZero();
+        assertThat(again.missing()).isZero();
+        assertThat(count("SELECT count(*) FROM location")).isEqualTo(6);
+    }
+
+    @Test
+    void run_afterAddChangeDelete_picksUpEachChange() throws Exception {
+        // given
+        Path root = libraryTree();
+        importAll(root);
+        Path changed = root.resolve("Prime Grooves/Deep House Essentials/Chords/Chords 124bpm Am.mid");
+        Files.write(changed, midi(59, 124));
+        Files.setLastModifiedTime(changed, FileTime.fromMillis(Files.getLastModifiedTime(changed).toMillis() + 5000));
+        write(root.resolve("Loose/New Pad 100bpm.mid"), midi(48, 100));
+        Files.delete(root.resolve("Loose/no extension midi"));
+        // when
+        ImportResult r = importAll(root);
+        // then
+        assertThat(r.imported()).isEqualTo(2);
+        assertThat(r.missing()).isEqualTo(1);
+        assertThat(r.unchanged()).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM location WHERE missing")).isEqualTo(1);
+        assertThat(strings("SELECT file_name FROM location WHERE missing")).containsExactly("no extension midi");
+        assertThat(count("SELECT count(*) FROM location l JOIN content c ON c.id = l.content_id WHERE l.path = '"
+                + changed + "' AND c.first_run_id = " + r.runId())).isEqualTo(1);
+    }
+
+    @Test
+    void run_zipBomb_stopsAtTheBudgetAndRecordsIt() throws Exception {
+        // given: 8 members of 1 MiB of zeros each (a few KB compressed) against a 2 MiB budget
+        String[] names = new String[8];
+        byte[][] contents = new byte[8][];
+        for (int i = 0; i < 8; i++) {
+            names[i] = "bomb" + i + ".mid";
+            contents[i] = new byte[1 << 20];
+        }
+        Path root = tmp.resolve("bombs");
+        write(root.resolve("bomb.zip"), zip(names, contents));
+        ImportService service = new ImportService(db.dataSource(), db.sqlSessionFactory(),
+                ImportOptions.defaults().withMaxArchiveBytes(2L << 20));
+        // when
+        ImportResult r = service.run(List.of(root), new AtomicBoolean(), ImportListener.NONE);
+        // then
+        assertThat(strings("SELECT kind FROM import_error WHERE kind = 'archive_too_large'")).hasSize(1);
+        assertThat(r.imported()).isZero();
+        assertThat(r.scanned()).isLessThan(8);
+    }
+
+    @Test
+    void run_cancelledBeforeStart_storesNothingAndSaysSo() throws Exception {
+        // given
+        Path root = libraryTree();
+        // when
+        ImportResult r = new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
+                .run(List.of(root), new AtomicBoolean(true), ImportListener.NONE);
+        // then
+        assertThat(r.cancelled()).isTrue();
+        assertThat(count("SELECT count(*) FROM location")).isZero();
+        assertThat(strings("SELECT status FROM import_run")).containsExactly("cancelled");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
