@@ -71,7 +71,7 @@ record Chord(int root, Quality quality, int inversion) {
     }
 
     String symbol(MusicKey key) {
-        String s = key.noteName(root) + quality.suffix();
-        return inversion == 0 ? s : s + "/" + key.noteName(bass());
+        String s = key.noteName(root).concat(quality.suffix());
+        return inversion == 0 ? s : String.join("/", s, key.noteName(bass()));
     }
 }

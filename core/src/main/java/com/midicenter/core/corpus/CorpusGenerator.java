@@ -54,6 +54,7 @@ public final class CorpusGenerator {
     private final long seed;
     private final int threads;
     private final PackPlanner planner;
+    private final ThreadLocal<Pack> lastPack = new ThreadLocal<>();
 
     /** A generator using up to 8 threads (no more than the machine has) to write files. */
     public CorpusGenerator(long seed) {
@@ -139,7 +140,7 @@ public final class CorpusGenerator {
         long fileSeed = Seeds.fileSeed(seed, index);
         SplittableRandom r = new SplittableRandom(fileSeed);
         double u = r.nextDouble();
-        PackPlanner.Located at = planner.locate(index);
+        PackPlanner.Located at = locate(index);
         if (u < CORRUPT_SHARE) {
             return corrupt(at, fileSeed, r);
         }
@@ -150,6 +151,20 @@ public final class CorpusGenerator {
             }
         }
         return valid(at, fileSeed, r);
+    }
+
+    /**
+     * The pack of file {@code index}. Files are produced in runs of consecutive indexes, so the last pack each
+     * thread saw is reused when it still covers the index (packs are immutable; the cache only saves work).
+     */
+    private PackPlanner.Located locate(int index) {
+        Pack last = lastPack.get();
+        if (last != null && index >= last.start() && index < last.start() + last.size()) {
+            return new PackPlanner.Located(last, index - last.start() + 1);
+        }
+        PackPlanner.Located at = planner.locate(index);
+        lastPack.set(at.pack());
+        return at;
     }
 
     /** True when file {@code index} is valid because of its first draw (so it can be copied by a duplicate). */
@@ -166,14 +181,14 @@ public final class CorpusGenerator {
         String vendor = pack.vendor();
         String packName = pack.name();
         if (u < 0.008) {
-            path = vendor + "/" + pack.name() + " - " + name;
+            path = String.join("", vendor, "/", pack.name(), " - ", name);
             packName = "";
         } else if (u < 0.011) {
-            path = vendor + " - " + pack.name() + " - " + name;
+            path = String.join(" - ", vendor, pack.name(), name);
             vendor = "";
             packName = "";
         } else {
-            path = vendor + "/" + pack.name() + "/" + loop.folder() + name;
+            path = String.join("/", vendor, pack.name(), loop.folder().concat(name));
         }
         byte[] bytes = loop.extension().equals(".rmi") ? Rmid.wrap(loop.smf()) : loop.smf();
         return new Produced(bytes, truth(path, FileKind.VALID, "", null, vendor, packName, loop.musical(), fileSeed));
@@ -206,9 +221,9 @@ public final class CorpusGenerator {
         String name = originalPath.substring(originalPath.lastIndexOf('/') + 1);
         if (!samePack) {
             String ext = extensionOf(name);
-            name = name.substring(0, name.length() - ext.length()) + " (" + at.seq() + ")" + ext;
+            name = String.join("", name.substring(0, name.length() - ext.length()), " (", Integer.toString(at.seq()), ")", ext);
         }
-        String path = pack.vendor() + "/" + pack.name() + "/Bonus/" + name;
+        String path = String.join("/", pack.vendor(), pack.name(), "Bonus", name);
         GroundTruth o = copy.truth;
         GroundTruth t = new GroundTruth(path, FileKind.DUPLICATE, originalPath, null, false, pack.vendor(), pack.name(),
                 o.category(), o.part(), o.format(), o.ppq(), o.tracks(), o.bpm(), o.bpmInMeta(), o.bpmInName(),
@@ -221,7 +236,7 @@ public final class CorpusGenerator {
         Pack pack = at.pack();
         LoopComposer.Loop loop = LoopComposer.compose(pack, at.seq(), r);
         String ext = loop.extension().equals(".rmi") ? pack.extension() : loop.extension();
-        String path = pack.vendor() + "/" + pack.name() + "/" + loop.folder() + loop.baseName() + ext;
+        String path = String.join("/", pack.vendor(), pack.name(), String.join("", loop.folder(), loop.baseName(), ext));
         CorruptKind kind = Corruptor.kind(r);
         byte[] bytes = Corruptor.corrupt(kind, loop.smf(), r);
         return new Produced(bytes, truth(path, FileKind.CORRUPT, "", kind, pack.vendor(), pack.name(), loop.musical(),

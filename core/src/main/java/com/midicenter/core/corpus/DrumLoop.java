@@ -136,11 +136,12 @@ final class DrumLoop {
     /** Writes the notes, in time order, to {@code sinks[group]} (the same sink for every group when not split). */
     void emit(Grid grid, NoteSink[] sinks, SplittableRandom r) {
         int stepTicks = grid.stepTicks();
+        int[] used = usedSlots();
         for (int b = 0; b < bars.size(); b++) {
             Bar bar = bars.get(b);
             for (int s = 0; s < grid.steps(); s++) {
                 long tick = grid.at(b, s);
-                for (int slot = 0; slot < SLOTS; slot++) {
+                for (int slot : used) {
                     int v = bar.vel[slot][s];
                     if (v == 0) {
                         continue;
@@ -160,6 +161,27 @@ final class DrumLoop {
                 }
             }
         }
+    }
+
+    /** The slots with at least one hit, in slot order (so same-step hits keep a fixed order). */
+    private int[] usedSlots() {
+        int[] used = new int[SLOTS];
+        int n = 0;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            boolean any = false;
+            for (int b = 0; b < bars.size() && !any; b++) {
+                for (int v : bars.get(b).vel[slot]) {
+                    if (v > 0) {
+                        any = true;
+                        break;
+                    }
+                }
+            }
+            if (any) {
+                used[n++] = slot;
+            }
+        }
+        return java.util.Arrays.copyOf(used, n);
     }
 
     private static Bar groove(Genre genre, Meter meter, boolean rolls, SplittableRandom r) {

@@ -50,9 +50,10 @@ final class FileNamer {
         String category = category(pack, part);
         return switch (pack.layout()) {
             case FLAT -> "";
-            case CATEGORY_FOLDERS -> category + "/";
-            case NUMBERED_FOLDERS -> String.format(Locale.ROOT, "%02d ", part.ordinal() + 1) + category + "/";
-            case BPM_FOLDERS -> category + "/" + bpmText + " BPM/";
+            case CATEGORY_FOLDERS -> category.concat("/");
+            case NUMBERED_FOLDERS -> String.join("", part.ordinal() < 9 ? "0" : "", Integer.toString(part.ordinal() + 1), " ",
+                    category, "/");
+            case BPM_FOLDERS -> String.join("", category, "/", bpmText, " BPM/");
         };
     }
 
@@ -66,7 +67,7 @@ final class FileNamer {
     static String baseName(Pack pack, Part part, int seq, String bpmText, String keyName, boolean minor) {
         String label = label(pack, part);
         String title = pack.genre().title();
-        String nn = pack.padNumbers() && seq < 10 ? "0" + seq : Integer.toString(seq);
+        String nn = pack.padNumbers() && seq < 10 ? "0".concat(Integer.toString(seq)) : Integer.toString(seq);
         String n = Integer.toString(seq);
         boolean key = keyName != null && pack.nameStyle().hasKey();
         StringBuilder sb = new StringBuilder(64);
@@ -120,10 +121,10 @@ final class FileNamer {
 
     static String key(String tonicName, boolean minor, Pack.KeyForm form) {
         return switch (form) {
-            case SHORT -> minor ? tonicName + "m" : tonicName;
-            case LONG -> tonicName + (minor ? " minor" : " major");
-            case COMPACT -> tonicName + (minor ? "min" : "maj");
-            case SPACED -> tonicName + (minor ? " min" : " maj");
+            case SHORT -> minor ? tonicName.concat("m") : tonicName;
+            case LONG -> tonicName.concat(minor ? " minor" : " major");
+            case COMPACT -> tonicName.concat(minor ? "min" : "maj");
+            case SPACED -> tonicName.concat(minor ? " min" : " maj");
         };
     }
 

@@ -87,7 +87,7 @@ final class LoopComposer {
             first.trackName(baseName);
         }
         if (copyright) {
-            first.meta(0, 0x02, ("(c) " + pack.vendor()).getBytes(StandardCharsets.ISO_8859_1));
+            first.meta(0, 0x02, "(c) ".concat(pack.vendor()).getBytes(StandardCharsets.ISO_8859_1));
         }
         if (extension.equals(".kar")) {
             first.text(0, "@KMIDI KARAOKE FILE");

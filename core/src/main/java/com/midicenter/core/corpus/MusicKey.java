@@ -57,7 +57,7 @@ record MusicKey(int tonic, boolean minor) {
 
     /** {@code C}, {@code F#m}, {@code Bbm}... */
     String name() {
-        return noteName(tonic) + (minor ? "m" : "");
+        return minor ? noteName(tonic).concat("m") : noteName(tonic);
     }
 
     /** Pitch class of scale degree {@code degree} (0 = tonic; wraps every 7 degrees). */

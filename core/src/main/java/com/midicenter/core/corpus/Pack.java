@@ -6,7 +6,7 @@ import java.util.Objects;
  * One loop pack of the corpus: a run of consecutive file indexes sharing a vendor, a name, a folder layout
  * and naming habits, as real packs do.
  *
- * @param id              unique pack number (not dense)
+ * @param id              pack number: 0, 1, 2... in index order
  * @param start           index of the pack's first file
  * @param size            number of file indexes the pack spans
  * @param vendor          vendor folder name

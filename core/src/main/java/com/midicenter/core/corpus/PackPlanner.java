@@ -9,16 +9,15 @@ import java.util.SplittableRandom;
  * files by a generator seeded with the corpus seed and the super-block number. Locating file {@code i}'s
  * pack therefore costs a few dozen random draws and no memory.
  *
- * <p>Each pack gets a (vendor, pack line) combination and a volume number through a bijection of its id,
- * so no two packs share a folder. Thread-safe (immutable).
+ * <p>Packs are numbered densely in index order (the pack counts of earlier super-blocks are cached: one int
+ * per 2,048 files). Each pack gets a (vendor, pack line) combination and a volume number through a bijection
+ * of its number, so no two packs share a folder. Thread-safe.
  */
 final class PackPlanner {
 
     static final int SUPER_BLOCK = 2048;
     static final int MIN_PACK = 40;
     static final int MAX_PACK = 400;
-    /** Pack ids are {@code superBlock * 64 + k}: at most 2048 / 40 &lt; 64 packs per super-block. */
-    private static final int PACK_ID_STRIDE = 64;
     private static final long SALT_CUTS = 0x5EED_C075L;
     private static final long SALT_PACK = 0x5EED_FAC4L;
     private static final int[] PPQS = {96, 192, 240, 384, 480, 960};
@@ -32,6 +31,8 @@ final class PackPlanner {
 
     private final long corpusSeed;
     private final long comboOffset;
+    /** {@code packsBefore[s]}: packs in super-blocks {@code 0..s-1}; grown on demand under the lock. */
+    private int[] packsBefore = {0};
 
     PackPlanner(long corpusSeed) {
         this.corpusSeed = corpusSeed;
@@ -48,12 +49,9 @@ final class PackPlanner {
         int remaining = SUPER_BLOCK;
         int k = 0;
         while (true) {
-            int size = MIN_PACK + cuts.nextInt(MAX_PACK - MIN_PACK + 1);
-            if (remaining - size < MIN_PACK) {
-                size = remaining;
-            }
+            int size = nextSize(cuts, remaining);
             if (index < start + size) {
-                Pack pack = pack((long) superBlock * PACK_ID_STRIDE + k, start, size);
+                Pack pack = pack(packsBefore(superBlock) + k, start, size);
                 return new Located(pack, index - start + 1);
             }
             start += size;
@@ -62,14 +60,39 @@ final class PackPlanner {
         }
     }
 
+    private static int nextSize(SplittableRandom cuts, int remaining) {
+        int size = MIN_PACK + cuts.nextInt(MAX_PACK - MIN_PACK + 1);
+        return remaining - size < MIN_PACK ? remaining : size;
+    }
+
+    private synchronized long packsBefore(int superBlock) {
+        if (packsBefore.length <= superBlock) {
+            int known = packsBefore.length;
+            packsBefore = java.util.Arrays.copyOf(packsBefore, Math.max(superBlock + 1, known * 2));
+            for (int s = known; s < packsBefore.length; s++) {
+                packsBefore[s] = packsBefore[s - 1] + packCount(s - 1);
+            }
+        }
+        return packsBefore[superBlock];
+    }
+
+    private int packCount(int superBlock) {
+        SplittableRandom cuts = new SplittableRandom(Seeds.salted(corpusSeed, SALT_CUTS, superBlock));
+        int count = 0;
+        for (int remaining = SUPER_BLOCK; remaining > 0; count++) {
+            remaining -= nextSize(cuts, remaining);
+        }
+        return count;
+    }
+
     private Pack pack(long id, int start, int size) {
         List<Catalog.Combo> combos = Catalog.COMBOS;
         int c = combos.size();
         // id -> (combo, volume) is injective: within one volume, id mod c -> combo is a bijection (7919 is prime > c).
         int combo = (int) Math.floorMod(id * 7919L + comboOffset, (long) c);
-        long volume = id / c + 1 + (combo % 5 == 0 ? 1 : 0);
+        long volume = id / c + 1 + (combo % 7 == 0 ? 1 : 0);
         Catalog.Combo cb = combos.get(combo);
-        String name = cb.template().name() + (volume > 1 ? " Vol " + volume : "");
+        String name = volume > 1 ? String.join(" Vol ", cb.template().name(), Long.toString(volume)) : cb.template().name();
         SplittableRandom r = new SplittableRandom(Seeds.salted(corpusSeed, SALT_PACK, id));
         double u = r.nextDouble();
         Pack.Layout layout = u < 0.6 ? Pack.Layout.CATEGORY_FOLDERS : u < 0.8 ? Pack.Layout.FLAT

@@ -266,19 +266,14 @@ class CorpusContentTest {
     }
 
     @Test
-    void generate_2000Files_coverAll24KeysAndAllMeters() {
+    void generate_2000Files_coverAll24Keys() {
         // given / when
         Set<String> keys = new HashSet<>();
-        Set<String> meters = new HashSet<>();
-        rows.forEach(t -> {
-            keys.add(t.key());
-            meters.add(t.meter());
-        });
+        rows.forEach(t -> keys.add(t.key()));
         keys.remove("");
         // then
         assertThat(keys).containsExactlyInAnyOrder("C", "Db", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B",
                 "Cm", "C#m", "Dm", "D#m", "Em", "Fm", "F#m", "Gm", "G#m", "Am", "Bbm", "Bm");
-        assertThat(meters).containsExactlyInAnyOrder("4/4", "3/4", "6/8", "7/8", "5/4");
     }
 
     @Test

@@ -61,6 +61,13 @@ class CorpusDistributionTest {
     }
 
     @Test
+    void file_20000Files_coverEveryMeter() {
+        for (String meter : new String[] {"4/4", "3/4", "6/8", "7/8", "5/4"}) {
+            assertThat(share(t -> t.meter().equals(meter))).as(meter).isGreaterThan(0.001);
+        }
+    }
+
+    @Test
     void file_20000Files_bpmsInGenreRangeAndRarelyFractional() {
         assertThat(rows).allSatisfy(t -> assertThat(t.bpm()).isBetween(70.0, 175.0));
         assertThat(share(t -> t.bpm() != Math.rint(t.bpm()))).as("fractional BPM").isBetween(0.002, 0.04);
