@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Prints how fast 20,000 files are generated and written (a figure to watch, not asserted: disk speed varies
- * too much between machines and even between runs). The corpus benchmark in {@code bench} reports the real
- * numbers at 100,000 and 1,000,000 files.
+ * Prints how fast 20,000 files are generated and written, and generated in memory: figures to watch, not
+ * asserted, because disk speed varies too much between machines and even between runs (creating files right
+ * after other tests deleted theirs can be several times slower).
  */
 class CorpusThroughputTest {
 
@@ -31,5 +31,23 @@ class CorpusThroughputTest {
         System.out.printf("corpus throughput: %d files (%.1f MB) in %.2f s = %.0f files/s, %d threads, into %s%n",
                 files, summary.bytes() / 1e6, seconds, files / seconds, Runtime.getRuntime().availableProcessors(), tmp);
         assertThat(summary.files()).isEqualTo(files);
+    }
+
+    @Test
+    void file_20000FilesInMemory_printsFilesPerSecond() {
+        // given
+        CorpusGenerator generator = new CorpusGenerator(2025L);
+        int files = 20_000;
+        long bytes = 0;
+        // when
+        long start = System.nanoTime();
+        for (int i = 0; i < files; i++) {
+            bytes += generator.file(i).size();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // then
+        System.out.printf("corpus in memory: %d files (%.1f MB) in %.2f s = %.0f files/s, one thread, no disk%n",
+                files, bytes / 1e6, seconds, files / seconds);
+        assertThat(bytes).isPositive();
     }
 }
