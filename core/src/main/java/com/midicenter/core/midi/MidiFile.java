@@ -24,16 +24,19 @@ public final class MidiFile {
     private final int declaredTracks;
     private final Division division;
     private final int eventCount;
-    private final long[] ticks;
+    private final int[] ticks;
+    private final long[] longTicks;
     private final int[] messages;
-    private final int[] aux;
+    private final int payloadCount;
+    private final int[] payloadEvents;
     private final int[] payloadOffsets;
     private final int[] payloadLengths;
     private final int[] trackStarts;
     private final List<ParseWarning> warnings;
 
-    MidiFile(byte[] source, int format, int declaredTracks, Division division, int eventCount, long[] ticks,
-             int[] messages, int[] aux, int[] payloadOffsets, int[] payloadLengths, int[] trackStarts,
+    MidiFile(byte[] source, int format, int declaredTracks, Division division, int eventCount, int[] ticks,
+             long[] longTicks, int[] messages, int payloadCount, int[] payloadEvents, int[] payloadOffsets,
+             int[] payloadLengths, int[] trackStarts,
              List<ParseWarning> warnings) {
         this.source = source;
         this.format = format;
@@ -41,8 +44,10 @@ public final class MidiFile {
         this.division = division;
         this.eventCount = eventCount;
         this.ticks = ticks;
+        this.longTicks = longTicks;
         this.messages = messages;
-        this.aux = aux;
+        this.payloadCount = payloadCount;
+        this.payloadEvents = payloadEvents;
         this.payloadOffsets = payloadOffsets;
         this.payloadLengths = payloadLengths;
         this.trackStarts = trackStarts;
@@ -88,7 +93,7 @@ public final class MidiFile {
     }
 
     public long tick(int i) {
-        return ticks[i];
+        return longTicks == null ? ticks[i] : longTicks[i];
     }
 
     public int status(int i) {
@@ -138,15 +143,25 @@ public final class MidiFile {
         return (m & 0xF0) == 0x80 || ((m & 0xF0) == 0x90 && ((m >>> 16) & 0xFF) == 0);
     }
 
+    /** Index into the payload arrays of meta/SysEx event {@code i}, or -1 for a channel message. */
+    private int payloadIndex(int i) {
+        int status = messages[i] & 0xFF;
+        if (status != 0xFF && status != 0xF0 && status != 0xF7) {
+            return -1;
+        }
+        int a = java.util.Arrays.binarySearch(payloadEvents, 0, payloadCount, i);
+        return a < 0 ? -1 : a;
+    }
+
     /** Offset of the payload of a meta or SysEx event in {@link #source()}; -1 for channel messages. */
     public int payloadOffset(int i) {
-        int a = aux[i];
+        int a = payloadIndex(i);
         return a < 0 ? -1 : payloadOffsets[a];
     }
 
     /** Length of the payload of a meta or SysEx event; 0 for channel messages. */
     public int payloadLength(int i) {
-        int a = aux[i];
+        int a = payloadIndex(i);
         return a < 0 ? 0 : payloadLengths[a];
     }
 
@@ -155,12 +170,12 @@ public final class MidiFile {
         if (k < 0 || k >= payloadLength(i)) {
             throw new IndexOutOfBoundsException("event " + i + " payload byte " + k);
         }
-        return source[payloadOffsets[aux[i]] + k] & 0xFF;
+        return source[payloadOffsets[payloadIndex(i)] + k] & 0xFF;
     }
 
     /** A copy of the payload of a meta or SysEx event. */
     public byte[] payload(int i) {
-        int a = aux[i];
+        int a = payloadIndex(i);
         if (a < 0) {
             return new byte[0];
         }
@@ -171,7 +186,7 @@ public final class MidiFile {
 
     /** Text of a text-like meta event (types 1..15), decoded as ISO-8859-1 (what most files use). */
     public String metaText(int i) {
-        int a = aux[i];
+        int a = payloadIndex(i);
         if (a < 0) {
             return "";
         }
@@ -194,7 +209,7 @@ public final class MidiFile {
         for (int t = 0; t < trackCount(); t++) {
             int end = trackEnd(t);
             if (end > trackStart(t)) {
-                max = Math.max(max, ticks[end - 1]);
+                max = Math.max(max, tick(end - 1));
             }
         }
         return max;

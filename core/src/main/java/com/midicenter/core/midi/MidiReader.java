@@ -111,9 +111,11 @@ public final class MidiReader {
         private boolean warningsTruncated;
 
         private int count;
-        private long[] ticks;
+        private int[] ticks;
+        /** Replaces {@link #ticks} once a tick no longer fits an int (huge delta times). */
+        private long[] longTicks;
         private int[] messages;
-        private int[] aux;
+        private int[] payloadEvents = new int[16];
         private int payloadCount;
         private int[] payloadOffsets = new int[16];
         private int[] payloadLengths = new int[16];
@@ -126,10 +128,10 @@ public final class MidiReader {
         Parser(byte[] b) {
             this.b = b;
             this.end = b.length;
+            // a typical event takes about 3 bytes (1-byte delta, running status)
             int capacity = Math.max(16, Math.min(b.length / 3 + 16, 1 << 20));
-            ticks = new long[capacity];
+            ticks = new int[capacity];
             messages = new int[capacity];
-            aux = new int[capacity];
         }
 
         MidiFile parse() throws MidiFormatException {
@@ -222,7 +224,7 @@ public final class MidiReader {
             if (warningsTruncated) {
                 warnings.add(new ParseWarning(Kind.TOO_MANY_WARNINGS, 0, "further warnings suppressed"));
             }
-            return new MidiFile(b, format, declaredTracks, division, count, ticks, messages, aux,
+            return new MidiFile(b, format, declaredTracks, division, count, ticks, longTicks, messages, payloadCount, payloadEvents,
                     payloadOffsets, payloadLengths, trackStarts.toArray(), warnings);
         }
 
@@ -285,15 +287,20 @@ public final class MidiReader {
                 }
                 eventStart = pos;
                 tickBefore = tick;
-                long delta = readVlq(limit);
-                if (vlqFailed) {
-                    if (pos >= limit) {
-                        partial = true;
-                        continue;
+                long delta;
+                if (b[pos] >= 0) {
+                    delta = b[pos++]; // one-byte delta: by far the most common case
+                } else {
+                    delta = readVlq(limit);
+                    if (vlqFailed) {
+                        if (pos >= limit) {
+                            partial = true;
+                            continue;
+                        }
+                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "delta time longer than 4 bytes; rest of track skipped");
+                        pos = limit;
+                        break;
                     }
-                    warn(Kind.BAD_VARIABLE_LENGTH, pos, "delta time longer than 4 bytes; rest of track skipped");
-                    pos = limit;
-                    break;
                 }
                 tick += delta;
                 if (pos >= limit) {
@@ -511,33 +518,50 @@ public final class MidiReader {
             return 0;
         }
 
-        private void add(long tick, int message, int auxIndex) {
-            if (count == ticks.length) {
+        /** Appends an event. A meta/SysEx event calls {@link #addPayload} just before, for the same index. */
+        private void add(long tick, int message, int payloadIndex) {
+            if (count == messages.length) {
                 ensureCapacity(count + 1);
             }
-            ticks[count] = tick;
+            if (longTicks != null) {
+                longTicks[count] = tick;
+            } else if (tick <= Integer.MAX_VALUE) {
+                ticks[count] = (int) tick;
+            } else {
+                longTicks = new long[messages.length];
+                for (int i = 0; i < count; i++) {
+                    longTicks[i] = ticks[i];
+                }
+                longTicks[count] = tick;
+                ticks = null;
+            }
             messages[count] = message;
-            aux[count] = auxIndex;
             count++;
         }
 
         private void ensureCapacity(int needed) {
-            if (needed > ticks.length) {
-                int capacity = Math.max(needed, ticks.length + (ticks.length >> 1) + 16);
-                ticks = Arrays.copyOf(ticks, capacity);
+            if (needed > messages.length) {
+                int capacity = Math.max(needed, messages.length + (messages.length >> 1) + 16);
+                if (longTicks != null) {
+                    longTicks = Arrays.copyOf(longTicks, capacity);
+                } else {
+                    ticks = Arrays.copyOf(ticks, capacity);
+                }
                 messages = Arrays.copyOf(messages, capacity);
-                aux = Arrays.copyOf(aux, capacity);
             }
         }
 
+        /** Records the payload of the event about to be added at index {@link #count}. */
         private int addPayload(int offset, int length) {
             if (payloadCount == payloadOffsets.length) {
                 int capacity = payloadCount + (payloadCount >> 1) + 16;
                 payloadOffsets = Arrays.copyOf(payloadOffsets, capacity);
                 payloadLengths = Arrays.copyOf(payloadLengths, capacity);
+                payloadEvents = Arrays.copyOf(payloadEvents, capacity);
             }
             payloadOffsets[payloadCount] = offset;
             payloadLengths[payloadCount] = length;
+            payloadEvents[payloadCount] = count;
             return payloadCount++;
         }
 

@@ -1,0 +1,92 @@
+package com.midicenter.app;
+
+import com.midicenter.core.corpus.CorpusGenerator;
+import com.midicenter.library.importing.ImportOptions;
+import com.midicenter.library.importing.ImportResult;
+import com.midicenter.library.importing.ImportService;
+import com.midicenter.persistence.db.Database;
+import com.midicenter.persistence.mapper.LibraryStats;
+import com.midicenter.persistence.mapper.StatsMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code midicenter bench import}: generates (or reuses) a corpus, imports it into a fresh embedded library and
+ * prints one table: files/s against the target, heap, database size. A benchmark, not a test.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"End-to-end benchmarks. 'bench import --files 100000' generates a corpus (reused between runs),",
+            "imports it into a fresh embedded library and prints files/s, heap and database size."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "WHAT", description = "import")
+    String what;
+
+    @Option(names = "--files", description = "corpus size (default: ${DEFAULT-VALUE})")
+    int files = 100_000;
+
+    @Option(names = "--seed", description = "corpus seed (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "where the corpus and the fresh library go (default: ${DEFAULT-VALUE})")
+    Path work = Path.of(System.getProperty("java.io.tmpdir"), "midicenter-bench");
+
+    @Option(names = "--threads", description = "import reader threads (default: one per core)")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!what.equals("import")) {
+            System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import");
+            return 2;
+        }
+        Path corpus = work.resolve("corpus-" + files + "-seed-" + seed);
+        if (!Files.isRegularFile(corpus.resolve("ground-truth.csv"))) {
+            Path partial = work.resolve("corpus-" + files + "-seed-" + seed + ".partial");
+            DemoCommand.deleteTree(partial);
+            try (ProgressBar bar = new ProgressBar(System.err, "generate", files, true)) {
+                new CorpusGenerator(seed).generate(files, partial, bar::update);
+            }
+            Files.move(partial, corpus);
+        }
+        Path home = work.resolve("library-" + System.currentTimeMillis());
+        ImportOptions options = ImportOptions.defaults();
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        ImportResult result;
+        LibraryStats stats;
+        long peak;
+        long live;
+        try (Database db = Database.embedded(home)) {
+            db.migrate();
+            try (HeapWatch heap = new HeapWatch(); ProgressBar bar = new ProgressBar(System.err, "import", files, true)) {
+                result = new ImportService(db.dataSource(), db.sqlSessionFactory(), options)
+                        .run(List.of(corpus), new AtomicBoolean(), (found, done) -> bar.update(done, found));
+                peak = heap.peakHeapBytes();
+                live = heap.maxLiveHeapBytes();
+            }
+            stats = db.inTransaction("stats", s -> s.getMapper(StatsMapper.class).libraryStats());
+        } finally {
+            DemoCommand.deleteTree(home);
+        }
+        System.out.println("| benchmark | files | seconds | files/s | target | heap max / peak / live after GC | database |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| import (fresh embedded library, %d cores, Java %s) | %,d scanned (%,d imported, %,d duplicates,"
+                        + " %,d errors) | %.2f | %,.0f | >= 20,000 | %d / %d / %d MB | %,.0f MB |%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), result.scanned(),
+                result.imported(), result.duplicates(), result.errors(), result.seconds(), result.filesPerSecond(),
+                HeapWatch.maxHeapBytes() >> 20, peak >> 20, live >> 20, stats.databaseSizeBytes() / 1e6);
+        return 0;
+    }
+}

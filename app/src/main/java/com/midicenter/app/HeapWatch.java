@@ -1,0 +1,80 @@
+package com.midicenter.app;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+/**
+ * Measures heap use during a benchmark: the peak of all heap pools (garbage included) and the largest heap
+ * still in use right after a collection (the live set).
+ */
+final class HeapWatch implements AutoCloseable {
+
+    private volatile long maxAfterGcBytes;
+    private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+    private final NotificationListener listener = (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long used = 0;
+            for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(e.getKey())) {
+                    used += e.getValue().getUsed();
+                }
+            }
+            maxAfterGcBytes = Math.max(maxAfterGcBytes, used);
+        }
+    };
+
+    HeapWatch() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peak usage since this watch started, garbage included. */
+    long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** Largest heap in use right after a garbage collection: what the program really kept. */
+    long maxLiveHeapBytes() {
+        return maxAfterGcBytes;
+    }
+
+    static long maxHeapBytes() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    @Override
+    public void close() {
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // not registered on this collector
+                }
+            }
+        }
+    }
+}
