@@ -8,7 +8,15 @@ import com.midicenter.core.corpus.CorpusSummary;
 import com.midicenter.core.midi.MidiReader;
 import com.midicenter.library.info.FileReport;
 import com.midicenter.library.info.InfoScan;
+import com.midicenter.library.importing.ImportOptions;
+import com.midicenter.library.importing.ImportResult;
+import com.midicenter.library.importing.ImportService;
+import com.midicenter.persistence.db.Database;
+import com.midicenter.persistence.mapper.LibraryStats;
+import com.midicenter.persistence.mapper.StatsMapper;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -25,19 +33,20 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
- * {@code midicenter demo}: generates a realistic demo library under the data folder and shows what is in it.
- * (Import and the browser window join this command when their issues land.)
+ * {@code midicenter demo}: generates a realistic demo library under the data folder, imports it into the
+ * embedded library database and shows what is in it. (The browser window joins this command with its issue.)
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates a realistic demo library (once) under the data folder, reads every file and",
-            "prints a summary of the library: tempos, meters, instruments, drums, repairs and errors."})
+        description = {"Generates a realistic demo library (once) under the data folder, imports it into the library",
+            "database (embedded PostgreSQL under --home) and prints a summary: tempos, meters, instruments, drums,",
+            "duplicates, repairs and errors."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--files", description = "files in the demo library (default: ${DEFAULT-VALUE})")
     int files = 2000;
 
-    @Option(names = "--home", description = "data folder (default: per-user data folder)")
-    Path home;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
@@ -47,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path library = AppHome.resolve(home).resolve("demo-library").resolve(files + "-files-seed-" + seed);
+        Path library = AppHome.resolve(database.home).resolve("demo-library").resolve(files + "-files-seed-" + seed);
         Path truth = library.resolve("ground-truth.csv");
         long start = System.nanoTime();
         if (!Files.isRegularFile(truth)) {
@@ -62,6 +71,17 @@ final class DemoCommand implements Callable<Integer> {
             Files.move(partial, library);
         }
 
+        ImportResult imported;
+        LibraryStats libraryStats;
+        try (Database db = database.open()) {
+            db.migrate();
+            try (ProgressBar bar = new ProgressBar(System.err, "import", files, !json)) {
+                imported = new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
+                        .run(List.of(library), new AtomicBoolean(), (found, done) -> bar.update(done, found));
+            }
+            libraryStats = db.inTransaction("stats", s -> s.getMapper(StatsMapper.class).libraryStats());
+        }
+
         Stats stats = new Stats();
         InfoScan.Stats scan;
         try (ProgressBar bar = new ProgressBar(System.err, "read", files, !json)) {
@@ -73,9 +93,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
-            System.out.println(stats.json(library, scan, seconds));
+            System.out.println(stats.json(library, scan, imported, libraryStats, seconds));
         } else {
-            stats.print(library, scan, seconds);
+            stats.print(library, scan, imported, libraryStats, database.describe(), seconds);
         }
         return 0;
     }
@@ -134,8 +154,14 @@ final class DemoCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", "));
         }
 
-        void print(Path library, InfoScan.Stats scan, double seconds) {
+        void print(Path library, InfoScan.Stats scan, ImportResult imported, LibraryStats db, String where,
+                   double seconds) {
             System.out.println("MIDI Software Center demo library: " + library);
+            System.out.printf(Locale.ROOT, "  imported      %,d new, %,d duplicates, %,d unchanged, %,d errors (%.2f s, %,.0f files/s)%n",
+                    imported.imported(), imported.duplicates(), imported.unchanged(), imported.errors(), imported.seconds(),
+                    imported.filesPerSecond());
+            System.out.printf(Locale.ROOT, "  library       %,d distinct files at %,d paths, %,d import errors, database %,.1f MB (%s)%n",
+                    db.files(), db.locations(), db.importErrors(), db.databaseSizeBytes() / 1e6, where);
             System.out.printf(Locale.ROOT, "  files         %,d read, %,d repaired while reading, %,d could not be read%n",
                     scan.files() - scan.failed(), scan.withWarnings(), scan.failed());
             System.out.printf(Locale.ROOT, "  notes         %,d, total length %.1f minutes%n", notes.sum(), millis.sum() / 60000.0);
@@ -148,7 +174,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println("  unreadable    " + top(errors, 8));
             }
             System.out.printf(Locale.ROOT, "  took          %.2f s (reading at %,.0f files/s)%n", seconds, scan.filesPerSecond());
-            System.out.println("Next: ./midicenter info --json " + library + " | head");
+            System.out.println("Next: ./midicenter stats, ./midicenter info --json " + library + " | head");
         }
 
         private static Map<String, Long> sums(Map<String, LongAdder> map) {
@@ -157,7 +183,8 @@ final class DemoCommand implements Callable<Integer> {
             return out;
         }
 
-        String json(Path library, InfoScan.Stats scan, double seconds) throws IOException {
+        String json(Path library, InfoScan.Stats scan, ImportResult imported, LibraryStats db, double seconds)
+                throws IOException {
             StringWriter w = new StringWriter();
             try (JsonGenerator g = ReportJson.FACTORY.createGenerator(w)) {
                 g.writeStartObject();
@@ -168,6 +195,11 @@ final class DemoCommand implements Callable<Integer> {
                 g.writeNumberField("failed", scan.failed());
                 g.writeNumberField("notes", notes.sum());
                 g.writeNumberField("drum_files", drums.sum());
+                g.writeNumberField("imported", imported.imported());
+                g.writeNumberField("duplicates", imported.duplicates());
+                g.writeNumberField("import_errors", imported.errors());
+                g.writeNumberField("library_files", db.files());
+                g.writeNumberField("library_locations", db.locations());
                 writeCounts(g, "bpm_sources", bpmSources);
                 writeCounts(g, "meters", meters);
                 writeCounts(g, "instruments", instruments);

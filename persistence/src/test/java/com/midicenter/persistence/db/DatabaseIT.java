@@ -29,6 +29,32 @@ import org.postgresql.PGConnection;
 
 class DatabaseIT {
 
+    /** Migrations this build ships (V1__..., V2__... under db/migration). */
+    private static final int MIGRATIONS = countMigrations();
+    private static final String LATEST = String.valueOf(MIGRATIONS);
+    /** A version no release of this code has. */
+    private static final int FUTURE = MIGRATIONS + 1;
+
+    private static int countMigrations() {
+        try {
+            java.net.URI dir = Database.class.getClassLoader().getResource("db/migration").toURI();
+            if (dir.getScheme().equals("jar")) {
+                try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(dir, java.util.Map.of())) {
+                    return count(jar.provider().getPath(dir));
+                }
+            }
+            return count(java.nio.file.Path.of(dir));
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list db/migration", e);
+        }
+    }
+
+    private static int count(java.nio.file.Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+    }
+
     private static final List<String> V1_TABLES = List.of("analysis_job", "collection", "collection_item", "content", "file_meta",
             "file_tag", "import_error", "import_run", "location", "tag", "user_mark");
 
@@ -53,8 +79,8 @@ class DatabaseIT {
 
             // then
             assertThat(status.currentVersion()).isNull();
-            assertThat(status.latestKnownVersion()).isEqualTo("1");
-            assertThat(status.pendingCount()).isEqualTo(1);
+            assertThat(status.latestKnownVersion()).isEqualTo(LATEST);
+            assertThat(status.pendingCount()).isEqualTo(MIGRATIONS);
             assertThat(status.applied()).isEmpty();
             assertThat(status.upToDate()).isFalse();
         }
@@ -70,11 +96,12 @@ class DatabaseIT {
             MigrationStatus status = database.status();
 
             // then
-            assertThat(status.currentVersion()).isEqualTo("1");
+            assertThat(status.currentVersion()).isEqualTo(LATEST);
             assertThat(status.pendingCount()).isZero();
             assertThat(status.newerThanCode()).isFalse();
             assertThat(status.upToDate()).isTrue();
-            assertThat(status.applied()).singleElement().satisfies(applied -> {
+            assertThat(status.applied()).hasSize(MIGRATIONS);
+            assertThat(status.applied()).first().satisfies(applied -> {
                 assertThat(applied.version()).isEqualTo("1");
                 assertThat(applied.description()).isEqualTo("library");
                 assertThat(applied.success()).isTrue();
@@ -93,7 +120,7 @@ class DatabaseIT {
 
             // then
             assertThat(second).isEqualTo(first);
-            assertThat(second.applied()).hasSize(1);
+            assertThat(second.applied()).hasSize(MIGRATIONS);
         }
     }
 
@@ -104,16 +131,16 @@ class DatabaseIT {
             database.migrate();
             try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
-                        + " installed_by, execution_time, success) VALUES (2, '2', 'from the future', 'SQL', 'V2__from_the_future.sql',"
-                        + " 0, 'test', 1, true)");
+                        + " installed_by, execution_time, success) VALUES (" + FUTURE + ", '" + FUTURE + "', 'from the future', 'SQL',"
+                        + " 'V" + FUTURE + "__from_the_future.sql', 0, 'test', 1, true)");
             }
 
             // when / then
             assertThat(database.status().newerThanCode()).isTrue();
-            assertThat(database.status().currentVersion()).isEqualTo("2");
+            assertThat(database.status().currentVersion()).isEqualTo(String.valueOf(FUTURE));
             assertThatThrownBy(database::migrate)
                     .isInstanceOf(StorageException.class)
-                    .hasMessageContaining("schema is at version 2, newer than the newest this program knows (1)")
+                    .hasMessageContaining("schema is at version " + FUTURE + ", newer than the newest this program knows (" + LATEST + ")")
                     .hasMessageContaining("Update this program")
                     .extracting(e -> ((StorageException) e).operation()).isEqualTo("migrate");
         }
@@ -139,7 +166,7 @@ class DatabaseIT {
             LibraryStats stats = database.inTransaction("stats", session -> session.getMapper(StatsMapper.class).libraryStats());
 
             // then
-            assertThat(status.currentVersion()).isEqualTo("1");
+            assertThat(status.currentVersion()).isEqualTo(LATEST);
             assertThat(database.embeddedServer()).isEmpty();
             assertThat(runId).isEqualTo(1);
             assertThat(tagId).isEqualTo(1);
