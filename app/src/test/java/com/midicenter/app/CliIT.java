@@ -86,10 +86,11 @@ class CliIT {
 
         // then: info prints one line per MIDI file; unreadable ones carry an error and make the exit code 1
         assertThat(info.lines()).hasSize(400);
-        long infoErrors = info.lines().stream().filter(l -> l.contains("\\"error\\"")).count();
+        long infoErrors = info.lines().stream().filter(l -> l.contains("\"error\"")).count();
         assertThat(infoErrors).isGreaterThan(0).isLessThanOrEqualTo(corrupt);
         assertThat(info.exit()).isEqualTo(1);
 
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(1); // the corrupt files
         Map<String, String> first = json(imported.out().strip());
         assertThat(Long.parseLong(first.get("scanned"))).isEqualTo(400);
         assertThat(Long.parseLong(first.get("errors"))).isEqualTo(infoErrors);

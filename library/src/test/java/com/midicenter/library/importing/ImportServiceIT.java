@@ -31,12 +31,19 @@ class ImportServiceIT {
     @TempDir
     Path tmp;
 
-    private Database db;
+    Database db;
+
+    /** The library under test: the shared embedded one here; an external server in {@link ImportServiceExternalIT}. */
+    Database library() {
+        return SharedDatabase.get();
+    }
 
     @BeforeEach
-    void cleanLibrary() {
-        db = SharedDatabase.get();
-        SharedDatabase.truncate("content", "tag", "import_run", "import_error", "archive_file");
+    void cleanLibrary() throws SQLException {
+        db = library();
+        try (Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("TRUNCATE content, tag, import_run, import_error, archive_file RESTART IDENTITY CASCADE");
+        }
     }
 
     private ImportResult importAll(Path root) {
