@@ -44,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "import reader threads (default: one per core)")
     Integer threads;
 
+    @Option(names = "--batch", description = "files per import transaction (default: the import's)")
+    Integer batch;
+
     @Override
     public Integer call() throws IOException {
         if (!what.equals("import")) {
@@ -63,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
         ImportOptions options = ImportOptions.defaults();
         if (threads != null) {
             options = options.withThreads(threads);
+        }
+        if (batch != null) {
+            options = options.withBatchSize(batch);
         }
         ImportResult result;
         LibraryStats stats;

@@ -48,7 +48,11 @@ public final class FilenameHints {
         while (bare.find()) {
             // an index-like number right after words such as "Loop", "Pattern", "Part" is not a tempo
             String before = name.substring(0, bare.start()).toLowerCase(java.util.Locale.ROOT).stripTrailing();
-            before = before.replaceAll("[ _.-]+$", "");
+            int cut = before.length();
+            while (cut > 0 && " _.-".indexOf(before.charAt(cut - 1)) >= 0) {
+                cut--;
+            }
+            before = before.substring(0, cut);
             if (before.endsWith("loop") || before.endsWith("pattern") || before.endsWith("part")
                     || before.endsWith("no") || before.endsWith("take") || before.endsWith("vol")
                     || before.endsWith("volume") || before.endsWith("#") || before.endsWith("track")) {

@@ -99,6 +99,7 @@ public final class PathTagger {
     private static final Pattern BARS = Pattern.compile("(?i)(?<![0-9])(\\d{1,3})\\s*[-_ ]?\\s*(bars?|b(?=[^a-z]|$))(?![a-z])");
     private static final Pattern METER = Pattern.compile("(?<![0-9])(2|3|4|5|6|7|9|11|12|13|15)\\s*[-_/]\\s*(2|4|8|16)(?![0-9])");
     private static final Pattern KEY_TOKEN = Pattern.compile("(?i)^[a-g](#|b)?(m|min|minor|maj|major)?$");
+    private static final Pattern MODE_SUFFIX = Pattern.compile("(?i)(min|maj|minor|major)$");
     private static final Set<String> MODE_WORDS = Set.of("minor", "major", "min", "maj", "m");
     private static final Set<String> ARCHIVE_SUFFIXES = Set.of(".zip", ".7z", ".rar");
 
@@ -121,7 +122,26 @@ public final class PathTagger {
      * @param fileName the file name with its extension
      */
     public PathTags tag(List<String> folders, String fileName) {
-        String base = FilenameHints.baseName(fileName);
+        return tag(folders(folders), fileName);
+    }
+
+    /**
+     * What the folders alone say: computed once per folder and reused for every file in it.
+     *
+     * @param vendor the vendor folder, or {@code null}
+     * @param pack   the pack folder, or {@code null}
+     * @param parts  part words of the folders (the vendor's excluded)
+     * @param genres genre words of the folders (the vendor's excluded)
+     */
+    public record FolderTags(String vendor, String pack, Set<String> parts, Set<String> genres) {
+        public FolderTags {
+            parts = Set.copyOf(parts);
+            genres = Set.copyOf(genres);
+        }
+    }
+
+    /** Tags of the folders between the import root and a file, outermost first (archives count as folders). */
+    public FolderTags folders(List<String> folders) {
         List<String> cleanFolders = new ArrayList<>(folders.size());
         for (String f : folders) {
             String clean = stripArchiveSuffix(f).strip();
@@ -157,6 +177,16 @@ public final class PathTagger {
             }
             collectWords(tokens(folder), parts, genres);
         }
+        return new FolderTags(vendor, pack, parts, genres);
+    }
+
+    /** Tags of a file in folders already tagged by {@link #folders(List)}. */
+    public PathTags tag(FolderTags folders, String fileName) {
+        String base = FilenameHints.baseName(fileName);
+        Set<String> parts = new LinkedHashSet<>(folders.parts());
+        Set<String> genres = new LinkedHashSet<>(folders.genres());
+        String vendor = folders.vendor();
+        String pack = folders.pack();
         List<String> nameTokens = tokens(base);
         collectWords(nameTokens, parts, genres);
 
@@ -187,10 +217,10 @@ public final class PathTagger {
             if (!KEY_TOKEN.matcher(t).matches()) {
                 continue;
             }
-            boolean hasMode = t.length() > 1 && !t.substring(1).matches("(?i)[#b]");
+            boolean hasMode = t.length() > 1 && !(t.length() == 2 && (t.charAt(1) == '#' || t.charAt(1) == 'b' || t.charAt(1) == 'B'));
             if (hasMode) {
                 // "am"/"bbm": require the tonic letter to be upper case, or an explicit min/maj word
-                if (Character.isUpperCase(t.charAt(0)) || t.toLowerCase(Locale.ROOT).matches(".*(min|maj|minor|major)")) {
+                if (Character.isUpperCase(t.charAt(0)) || MODE_SUFFIX.matcher(t).find()) {
                     return MusicalKey.parse(t);
                 }
                 continue;
@@ -275,9 +305,21 @@ public final class PathTagger {
         // a folder whose words are all vocabulary words or numbers ("Drums", "Bass Loops", "01 Chords", "MIDI")
         for (String t : tokens) {
             String lower = t.toLowerCase(Locale.ROOT);
-            if (!PARTS.containsKey(lower) && !lower.matches("\\d+") && !lower.equals("loops") && !lower.equals("loop")
+            if (!PARTS.containsKey(lower) && !isDigits(lower) && !lower.equals("loops") && !lower.equals("loop")
                     && !lower.equals("midi") && !lower.equals("patterns") && !lower.equals("one") && !lower.equals("shots")
                     && !lower.equals("bonus") && !lower.equals("files")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }
         }

@@ -43,6 +43,8 @@ final class FileImporter {
     private final MidiReader reader;
     private final SummaryAnalyzer analyzer = new SummaryAnalyzer();
     private final PathTagger tagger = new PathTagger();
+    private final java.util.concurrent.ConcurrentHashMap<String, PathTagger.FolderTags> folderCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(FileImporter::newDigest);
 
     FileImporter(ImportOptions options) {
@@ -77,13 +79,32 @@ final class FileImporter {
         if (!c.midiExtension() && !c.explicit() && !MidiReader.sniff(bytes, bytes.length)) {
             return 0; // a walked file that is not MIDI: not ours
         }
-        out.accept(toRow(bytes, path, c.path().getFileName().toString(), null, c.mtimeMs(),
-                folders(c.root(), c.path().getParent())));
+        out.accept(toRow(bytes, path, c.path().getFileName().toString(), null, c.mtimeMs(), folderTags(c)));
         return 1;
+    }
+
+    /** Folder tags of a plain file's folder, cached: all files of a folder share them. */
+    private PathTagger.FolderTags folderTags(ScanCandidate c) {
+        Path dir = c.path().getParent();
+        String key = c.root() + "\0" + dir;
+        PathTagger.FolderTags tags = folderCache.get(key);
+        if (tags == null) {
+            tags = tagger.folders(folders(c.root(), dir));
+            if (folderCache.size() > 20_000) {
+                folderCache.clear(); // bounded: a huge tree walks folder by folder, so old entries are done with
+            }
+            folderCache.put(key, tags);
+        }
+        return tags;
     }
 
     private Object toRow(byte[] bytes, String path, String fileName, String container, long mtimeMs,
                          List<String> folders) {
+        return toRow(bytes, path, fileName, container, mtimeMs, tagger.folders(folders));
+    }
+
+    private Object toRow(byte[] bytes, String path, String fileName, String container, long mtimeMs,
+                         PathTagger.FolderTags folders) {
         try {
             MidiFile file = reader.read(bytes);
             MidiSummary summary = analyzer.summarize(file, fileName);
@@ -203,7 +224,7 @@ final class FileImporter {
 
     /** A member name is safe when it is relative and never climbs out of the archive. */
     static boolean isSafe(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.indexOf('\0') >= 0 || name.matches("^[A-Za-z]:.*")) {
+        if (name.isEmpty() || name.startsWith("/") || name.indexOf('\0') >= 0 || (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0)))) {
             return false;
         }
         for (String part : name.split("/")) {

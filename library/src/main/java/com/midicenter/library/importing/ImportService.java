@@ -80,6 +80,7 @@ public final class ImportService {
              ImportBatchWriter writer = new ImportBatchWriter(dataSource, sessions)) {
             runId = lookup.startRun(rootStrings);
             writer.joinRun(runId);
+            boolean firstImport = lookup.libraryIsEmpty();
             writerThread = new Thread(() -> writeLoop(writer, toWriter, counters, failure, stop, listener),
                     "midicenter-import-writer");
             writerThread.setDaemon(true);
@@ -95,7 +96,8 @@ public final class ImportService {
                             counters.found.incrementAndGet();
                             pending.add(candidate);
                             if (pending.size() >= LOOKUP_BATCH) {
-                                dispatch(pending, lookup, workers, importer, toWriter, counters, failure, stop, listener);
+                                dispatch(pending, firstImport ? null : lookup, workers, importer, toWriter, counters, failure, stop,
+                                        listener);
                                 pending.clear();
                             }
                         },
@@ -103,7 +105,7 @@ public final class ImportService {
                                 "unreadable", reason, -1, -1), stop),
                         () -> stop.get() || cancel.get());
                 if (!pending.isEmpty() && !stop.get() && !cancel.get()) {
-                    dispatch(pending, lookup, workers, importer, toWriter, counters, failure, stop, listener);
+                    dispatch(pending, firstImport ? null : lookup, workers, importer, toWriter, counters, failure, stop, listener);
                 }
             } finally {
                 workers.shutdown();
@@ -144,7 +146,11 @@ public final class ImportService {
         return result;
     }
 
-    /** Skips unchanged files and archives of one lookup batch, then hands the rest to the workers. */
+    /**
+     * Skips unchanged files and archives of one lookup batch, then hands the rest to the workers.
+     *
+     * @param lookup {@code null} on a first import into an empty library: nothing can be unchanged
+     */
     private void dispatch(List<ScanCandidate> batch, ImportBatchWriter lookup, ThreadPoolExecutor workers,
                           FileImporter importer, BlockingQueue<Object> toWriter, Counters counters,
                           AtomicReference<Throwable> failure, AtomicBoolean stop, ImportListener listener) {
@@ -152,23 +158,25 @@ public final class ImportService {
             return;
         }
         Set<String> unchanged = new HashSet<>();
-        try {
-            List<ScanCandidate> files = batch.stream().filter(c -> !c.archive()).toList();
-            List<ScanCandidate> archives = batch.stream().filter(ScanCandidate::archive).toList();
-            if (!files.isEmpty()) {
-                unchanged.addAll(lookup.markUnchanged(paths(files), sizes(files), mtimes(files)));
-            }
-            if (!archives.isEmpty()) {
-                for (ArchiveRow a : lookup.markUnchangedArchives(paths(archives), sizes(archives), mtimes(archives))) {
-                    unchanged.add(a.path());
-                    counters.unchanged.addAndGet(a.members());
-                    counters.scanned.addAndGet(a.members());
+        if (lookup != null) {
+            try {
+                List<ScanCandidate> files = batch.stream().filter(c -> !c.archive()).toList();
+                List<ScanCandidate> archives = batch.stream().filter(ScanCandidate::archive).toList();
+                if (!files.isEmpty()) {
+                    unchanged.addAll(lookup.markUnchanged(paths(files), sizes(files), mtimes(files)));
                 }
+                if (!archives.isEmpty()) {
+                    for (ArchiveRow a : lookup.markUnchangedArchives(paths(archives), sizes(archives), mtimes(archives))) {
+                        unchanged.add(a.path());
+                        counters.unchanged.addAndGet(a.members());
+                        counters.scanned.addAndGet(a.members());
+                    }
+                }
+            } catch (SQLException e) {
+                failure.compareAndSet(null, e);
+                stop.set(true);
+                return;
             }
-        } catch (SQLException e) {
-            failure.compareAndSet(null, e);
-            stop.set(true);
-            return;
         }
         for (ScanCandidate c : batch) {
             String path = c.path().toAbsolutePath().normalize().toString();

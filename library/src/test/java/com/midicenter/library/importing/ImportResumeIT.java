@@ -42,7 +42,7 @@ class ImportResumeIT {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT"
                      + " (SELECT count(*) FROM content) || '/' || (SELECT count(*) FROM file_meta) || '/'"
-                     + " || (SELECT count(*) FROM analysis_job) || '/' || (SELECT count(*) FROM file_tag) || '/'"
+                     + " || (SELECT count(*) FROM analysis_job) || '/' || (SELECT sum(cardinality(path_tag_ids)) FROM location) || '/'"
                      + " || (SELECT count(*) FROM location) || '/' || (SELECT count(*) FROM location WHERE missing) || '/'"
                      + " || (SELECT md5(string_agg(l.path || '=' || encode(c.sha256, 'hex'), ',' ORDER BY l.path))"
                      + "     FROM location l JOIN content c ON c.id = l.content_id)")) {

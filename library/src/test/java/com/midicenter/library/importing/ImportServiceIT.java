@@ -127,15 +127,15 @@ class ImportServiceIT {
         importAll(root);
         // then
         String bass = root.resolve("Prime Grooves/Deep House Essentials/Bass/DH_Bass_Loop_03_124_F#m.mid").toString();
-        assertThat(strings("SELECT t.category || ':' || t.name FROM location l JOIN file_tag ft ON ft.content_id = l.content_id"
-                + " JOIN tag t ON t.id = ft.tag_id WHERE l.path = '" + bass.replace("'", "''") + "' ORDER BY 1"))
+        assertThat(strings("SELECT t.category || ':' || t.name FROM location l"
+                + " JOIN tag t ON t.id = ANY (l.path_tag_ids) WHERE l.path = '" + bass.replace("'", "''") + "' ORDER BY 1"))
                 .contains("vendor:Prime Grooves", "pack:Deep House Essentials", "part:bass", "genre:deep house",
                         "bpm:124", "key:F#m");
         assertThat(strings("SELECT vendor || '/' || pack FROM location WHERE path = '" + bass.replace("'", "''") + "'"))
                 .containsExactly("Prime Grooves/Deep House Essentials");
         String zipped = root.resolve("Trap Melodies Vol 2.zip") + "!/Melodies/Trap Melody 140 C#m.mid";
-        assertThat(strings("SELECT t.category || ':' || t.name FROM location l JOIN file_tag ft ON ft.content_id = l.content_id"
-                + " JOIN tag t ON t.id = ft.tag_id WHERE l.path = '" + zipped + "' ORDER BY 1"))
+        assertThat(strings("SELECT t.category || ':' || t.name FROM location l"
+                + " JOIN tag t ON t.id = ANY (l.path_tag_ids) WHERE l.path = '" + zipped + "' ORDER BY 1"))
                 .contains("pack:Trap Melodies Vol 2", "genre:trap", "part:melody", "bpm:140", "key:C#m");
         assertThat(strings("SELECT m.bpm || ' ' || m.bpm_source || ' ' || m.notes || ' ' || m.meter FROM location l"
                 + " JOIN file_meta m ON m.content_id = l.content_id WHERE l.path = '" + bass.replace("'", "''") + "'"))

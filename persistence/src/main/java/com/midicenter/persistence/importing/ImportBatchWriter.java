@@ -30,6 +30,8 @@ import javax.sql.DataSource;
  */
 public final class ImportBatchWriter implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportBatchWriter.class);
+
     private static final String COPY_SQL = "COPY import_stage (path, file_name, container, size_bytes, mtime_ms, sha256,"
             + " vendor, pack, format, tracks, ppq, duration_sec, bars, bpm, bpm_source, tempo_changes, meter, meter_source,"
             + " notes, pitch_min, pitch_max, velocity_mean, polyphony_max, has_drums, channels, programs, instruments,"
@@ -43,6 +45,8 @@ public final class ImportBatchWriter implements AutoCloseable {
     private boolean runLocked;
     private final Map<ImportMapper.TagKey, Integer> tagIds = new HashMap<>();
     private final StringBuilder buffer = new StringBuilder(1 << 20);
+    /** Time spent in copy, content, locations, tags, errors, commit: logged at debug level on close. */
+    private final long[] stepNanos = new long[6];
 
     /**
      * @param dataSource the library's pool; one connection is taken until {@link #close()}
@@ -122,11 +126,21 @@ public final class ImportBatchWriter implements AutoCloseable {
                 for (ImportRow row : rows) {
                     encode(row, copyText);
                 }
+                long t0 = System.nanoTime();
                 copy.copyIn(COPY_SQL, new StringReader(buffer.toString()));
+                long t1 = System.nanoTime();
                 imported = mapper.mergeContent(runId);
+                long t2 = System.nanoTime();
                 mapper.mergeLocations(runId);
-                mapper.mergeTags();
+                long t3 = System.nanoTime();
+                long t4 = t3;
                 mapper.clearFixedErrors();
+                long t5 = System.nanoTime();
+                stepNanos[0] += t1 - t0;
+                stepNanos[1] += t2 - t1;
+                stepNanos[2] += t3 - t2;
+                stepNanos[3] += t4 - t3;
+                stepNanos[4] += t5 - t4;
             }
             if (!errors.isEmpty()) {
                 mapper.upsertErrors(runId, dedupeErrors(errors));
@@ -134,7 +148,9 @@ public final class ImportBatchWriter implements AutoCloseable {
             if (!archives.isEmpty()) {
                 mapper.upsertArchives(runId, archives);
             }
+            long c0 = System.nanoTime();
             connection.commit();
+            stepNanos[5] += System.nanoTime() - c0;
             return new BatchOutcome(imported, rows.size() - imported, errors.size());
         } catch (IOException | RuntimeException | SQLException e) {
             tagIds.clear(); // ids inserted in the failed transaction are gone
@@ -148,6 +164,11 @@ public final class ImportBatchWriter implements AutoCloseable {
             }
             throw new SQLException("import batch failed: " + e.getMessage(), e);
         }
+    }
+
+    /** True when the library has never imported anything. Commits. */
+    public boolean libraryIsEmpty() throws SQLException {
+        return inTransaction(mapper::libraryIsEmpty);
     }
 
     /** Marks unchanged plain files as seen; returns their paths. Commits. */
@@ -251,6 +272,11 @@ public final class ImportBatchWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (LOG.isDebugEnabled() && stepNanos[0] > 0) {
+            LOG.debug("import writer ms: copy {} content {} locations {} tags {} errors {} commit {}",
+                    stepNanos[0] / 1_000_000, stepNanos[1] / 1_000_000, stepNanos[2] / 1_000_000,
+                    stepNanos[3] / 1_000_000, stepNanos[4] / 1_000_000, stepNanos[5] / 1_000_000);
+        }
         try {
             unlockRun(); // session-level locks would otherwise stay with the pooled connection
         } catch (SQLException e) {

@@ -19,11 +19,8 @@ public interface ImportMapper {
     /** New contents from the stage (with their metadata and an analysis job); returns how many were new. */
     int mergeContent(@Param("runId") long runId);
 
-    /** Adds or moves every staged location to its content; returns rows written. */
+    /** Adds or moves every staged location (with its path tags) to its content; returns rows written. */
     int mergeLocations(@Param("runId") long runId);
-
-    /** Links path tags of the staged rows to their contents. */
-    int mergeTags();
 
     /** Forgets earlier errors of files that now read fine. */
     int clearFixedErrors();
@@ -33,6 +30,9 @@ public interface ImportMapper {
 
     /** Records archives whose members were all written. */
     int upsertArchives(@Param("runId") long runId, @Param("archives") List<ArchiveRow> archives);
+
+    /** True when nothing was ever imported: a first import need not look for unchanged files. */
+    boolean libraryIsEmpty();
 
     /**
      * Marks the plain files that are unchanged since they were stored (same path, size and mtime) as seen by
