@@ -42,7 +42,7 @@ class ImportServiceIT {
     void cleanLibrary() throws SQLException {
         db = library();
         try (Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
-            s.execute("TRUNCATE content, tag, import_run, import_error, archive_file RESTART IDENTITY CASCADE");
+            s.execute("TRUNCATE content, file_meta, analysis_job, tag, import_run, import_error, archive_file RESTART IDENTITY CASCADE");
         }
     }
 
@@ -78,7 +78,10 @@ class ImportServiceIT {
         return Files.write(file, bytes);
     }
 
-    /** The tree: 4 good files (1 a byte-identical copy), 1 corrupt, 1 text file, 1 zip with a nested zip and a zip-slip entry. */
+    /**
+     * The tree: 4 good files (1 a byte-identical copy), 1 corrupt, 1 text file, a symlink loop, 1 zip with a nested
+     * zip and a zip-slip entry.
+     */
     private Path libraryTree() throws IOException {
         Path root = tmp.resolve("MIDI");
         write(root.resolve("Prime Grooves/Deep House Essentials/Bass/DH_Bass_Loop_03_124_F#m.mid"), midi(42, 124));
@@ -87,6 +90,8 @@ class ImportServiceIT {
         write(root.resolve("Loose/no extension midi"), midi(60, 90));
         write(root.resolve("Loose/broken.mid"), "this is not a MIDI file at all".getBytes(StandardCharsets.US_ASCII));
         write(root.resolve("Loose/readme.txt"), "Thanks for buying".getBytes(StandardCharsets.US_ASCII));
+        // a symbolic link back up the tree: followed once, never in a loop
+        Files.createSymbolicLink(root.resolve("Loose/back to the top"), root);
         byte[] nested = zip(new String[] {"Inner Lead 140bpm Gm.mid"}, new byte[][] {midi(67, 140)});
         write(root.resolve("Trap Melodies Vol 2.zip"), zip(
                 new String[] {"Melodies/Trap Melody 140 C#m.mid", "Extras.zip", "../../escape.mid", "notes.txt"},

@@ -17,7 +17,7 @@ class LocationMapperIT {
 
     @BeforeEach
     void emptyTables() {
-        SharedDatabase.truncate("content");
+        SharedDatabase.truncate("content", "file_meta", "analysis_job");
     }
 
     @Test

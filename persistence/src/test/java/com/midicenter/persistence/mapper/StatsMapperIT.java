@@ -17,7 +17,7 @@ class StatsMapperIT {
 
     @BeforeEach
     void emptyTables() {
-        SharedDatabase.truncate("content", "import_error");
+        SharedDatabase.truncate("content", "file_meta", "analysis_job", "import_error");
     }
 
     @Test
