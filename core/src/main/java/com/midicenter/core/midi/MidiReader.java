@@ -121,6 +121,8 @@ public final class MidiReader {
         private int[] payloadLengths = new int[16];
         private final IntList trackStarts = new IntList();
 
+        /** The current track's last event was cut off by the end of its data. */
+        private boolean partial;
         // set by readVlq
         private int pos;
         private boolean vlqFailed;
@@ -252,7 +254,7 @@ public final class MidiReader {
             int limit = oversized ? end : (int) declaredEnd;
             boolean extended = false;
             boolean eot = false;
-            boolean partial = false;
+            partial = false;
             boolean atNextChunk = false;
             boolean warnedRunning = false;
             int running = 0;
@@ -348,23 +350,11 @@ public final class MidiReader {
                         continue;
                     }
                     int type = b[pos++] & 0xFF;
-                    long length = readVlq(limit);
-                    if (vlqFailed) {
-                        if (pos >= limit) {
-                            partial = true;
-                            continue;
-                        }
-                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "meta length longer than 4 bytes; rest of track skipped");
-                        pos = limit;
-                        break;
+                    int len = payloadLength(limit, eventOffset, "meta");
+                    if (len == RETRY) {
+                        continue;
                     }
-                    int len = clampLength(length, limit, eventOffset);
-                    if (len < 0) {
-                        partial = true;
-                        if (limit < end) {
-                            pos = limit; // the declared end fell inside the payload: extend and read it again
-                            continue;
-                        }
+                    if (len == STOP) {
                         break;
                     }
                     checkMeta(type, len, eventOffset);
@@ -376,23 +366,11 @@ public final class MidiReader {
                         break;
                     }
                 } else if (status == 0xF0 || status == 0xF7) {
-                    long length = readVlq(limit);
-                    if (vlqFailed) {
-                        if (pos >= limit) {
-                            partial = true;
-                            continue;
-                        }
-                        warn(Kind.BAD_VARIABLE_LENGTH, pos, "SysEx length longer than 4 bytes; rest of track skipped");
-                        pos = limit;
-                        break;
+                    int len = payloadLength(limit, eventOffset, "SysEx");
+                    if (len == RETRY) {
+                        continue;
                     }
-                    int len = clampLength(length, limit, eventOffset);
-                    if (len < 0) {
-                        partial = true;
-                        if (limit < end) {
-                            pos = limit; // the declared end fell inside the payload: extend and read it again
-                            continue;
-                        }
+                    if (len == STOP) {
                         break;
                     }
                     add(tick, status, addPayload(pos, len));
@@ -444,6 +422,38 @@ public final class MidiReader {
                 return pos;
             }
             return (int) declaredEnd;
+        }
+
+        /** {@link #payloadLength}: the event was cut off; go round the track loop again (it may extend the limit). */
+        private static final int RETRY = -1;
+        /** {@link #payloadLength}: the rest of the track cannot be read. */
+        private static final int STOP = -2;
+
+        /**
+         * Reads the length of a meta or SysEx payload at {@link #pos}: the length, or {@link #RETRY} / {@link #STOP}
+         * (setting {@link #partial} when the event is cut off).
+         */
+        private int payloadLength(int limit, int eventOffset, String what) {
+            long length = readVlq(limit);
+            if (vlqFailed) {
+                if (pos >= limit) {
+                    partial = true;
+                    return RETRY;
+                }
+                warn(Kind.BAD_VARIABLE_LENGTH, pos, what + " length longer than 4 bytes; rest of track skipped");
+                pos = limit;
+                return STOP;
+            }
+            int len = clampLength(length, limit, eventOffset);
+            if (len < 0) {
+                partial = true;
+                if (limit < end) {
+                    pos = limit; // the declared end fell inside the payload: extend and read it again
+                    return RETRY;
+                }
+                return STOP;
+            }
+            return len;
         }
 
         /**
