@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
             db.migrate();
             try (HeapWatch heap = new HeapWatch(); ProgressBar bar = new ProgressBar(System.err, "import", files, true)) {
                 result = new ImportService(db.dataSource(), db.sqlSessionFactory(), options)
-                        .run(List.of(corpus), new AtomicBoolean(), (found, done) -> bar.update(done, found));
+                        .run(List.of(corpus), new AtomicBoolean(), (found, done, walked) -> bar.update(done, found, walked));
                 peak = heap.peakHeapBytes();
                 live = heap.maxLiveHeapBytes();
             }

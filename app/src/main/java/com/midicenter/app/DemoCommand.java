@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             db.migrate();
             try (ProgressBar bar = new ProgressBar(System.err, "import", files, !json)) {
                 imported = new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
-                        .run(List.of(library), new AtomicBoolean(), (found, done) -> bar.update(done, found));
+                        .run(List.of(library), new AtomicBoolean(), (found, done, walked) -> bar.update(done, found, walked));
             }
             libraryStats = db.inTransaction("stats", s -> s.getMapper(StatsMapper.class).libraryStats());
         }

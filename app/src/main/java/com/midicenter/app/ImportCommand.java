@@ -78,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
             db.migrate();
             try (ProgressBar bar = new ProgressBar(System.err, "import", 0, true)) {
                 result = new ImportService(db.dataSource(), db.sqlSessionFactory(), options)
-                        .run(paths, cancel, (found, done) -> bar.update(done, found));
+                        .run(paths, cancel, (found, done, walked) -> bar.update(done, found, walked));
             }
         }
         if (json) {

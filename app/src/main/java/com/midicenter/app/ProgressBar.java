@@ -42,9 +42,12 @@ final class ProgressBar implements AutoCloseable {
         }
     }
 
-    /** Updates progress and the total (for work whose size grows while it runs, such as a folder walk). */
-    synchronized void update(long doneNow, long totalNow) {
-        this.total = totalNow;
+    /**
+     * Updates progress of work whose size is only known at the end of a walk: until {@code totalKnown}, the bar
+     * shows the count and the rate but no percentage or ETA.
+     */
+    synchronized void update(long doneNow, long totalNow, boolean totalKnown) {
+        this.total = totalKnown ? totalNow : 0;
         update(doneNow);
     }
 
@@ -55,11 +58,16 @@ final class ProgressBar implements AutoCloseable {
     private void draw(long now) {
         double seconds = (now - startNanos) / 1e9;
         double rate = seconds > 0 ? done / seconds : 0;
-        String eta = rate > 0 && total > 0 ? formatSeconds((total - done) / rate) : "?";
-        int filled = total > 0 ? (int) Math.min(WIDTH, WIDTH * done / total) : 0;
-        String line = String.format(Locale.ROOT, "%s [%s%s] %d/%d %3.0f%% %,.0f/s ETA %s", task,
-                "#".repeat(filled), " ".repeat(WIDTH - filled), done, total,
-                total > 0 ? 100.0 * done / total : 0, rate, eta);
+        String line;
+        if (total > 0) {
+            String eta = rate > 0 ? formatSeconds(Math.max(0, total - done) / rate) : "?";
+            int filled = (int) Math.min(WIDTH, WIDTH * done / total);
+            line = String.format(Locale.ROOT, "%s [%s%s] %,d/%,d %3.0f%% %,.0f/s ETA %s", task,
+                    "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, 100.0 * done / total, rate, eta);
+        } else {
+            line = String.format(Locale.ROOT, "%s %,d files (still looking for more) %,.0f/s %s", task, done, rate,
+                    formatSeconds(seconds));
+        }
         if (terminal) {
             err.print("\r" + line);
         } else {

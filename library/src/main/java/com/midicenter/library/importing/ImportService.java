@@ -107,6 +107,7 @@ public final class ImportService {
                 if (!pending.isEmpty() && !stop.get() && !cancel.get()) {
                     dispatch(pending, firstImport ? null : lookup, workers, importer, toWriter, counters, failure, stop, listener);
                 }
+                counters.walkFinished = true;
             } finally {
                 workers.shutdown();
                 awaitQuietly(workers);
@@ -202,7 +203,7 @@ public final class ImportService {
                 counters.done.incrementAndGet();
             });
         }
-        listener.progress(counters.found.get(), counters.done.get());
+        listener.progress(counters.found.get(), counters.done.get(), counters.walkFinished);
     }
 
     private void writeLoop(ImportBatchWriter writer, BlockingQueue<Object> queue, Counters counters,
@@ -240,7 +241,7 @@ public final class ImportService {
                     counters.duplicates.addAndGet(outcome.duplicates());
                     counters.errors.addAndGet(outcome.errors());
                     counters.scanned.addAndGet(rows.size() + errors.size());
-                    listener.progress(counters.found.get(), counters.done.get());
+                    listener.progress(counters.found.get(), counters.done.get(), counters.walkFinished);
                 } catch (SQLException e) {
                     failure.compareAndSet(null, e);
                     stop.set(true); // producers stop; the queue is drained below until END
@@ -321,6 +322,7 @@ public final class ImportService {
     /** Shared counters of one run. */
     private static final class Counters {
         final AtomicLong found = new AtomicLong();
+        volatile boolean walkFinished;
         final AtomicLong done = new AtomicLong();
         final AtomicLong scanned = new AtomicLong();
         final AtomicLong imported = new AtomicLong();
