@@ -60,6 +60,12 @@ public final class ImportBatchWriter implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 // batches are atomic either way; an OS crash may lose the last batches, which the next run re-imports
                 s.execute("SET synchronous_commit = off");
+                if (System.getenv("MIDICENTER_EXPLAIN_IMPORT") != null) {
+                    s.execute("LOAD 'auto_explain'");
+                    s.execute("SET auto_explain.log_min_duration = " + System.getenv("MIDICENTER_EXPLAIN_IMPORT"));
+                    s.execute("SET auto_explain.log_analyze = on");
+                    s.execute("SET auto_explain.log_nested_statements = on");
+                }
             }
             this.session = sessions.openSession(connection);
             this.mapper = session.getMapper(ImportMapper.class);
