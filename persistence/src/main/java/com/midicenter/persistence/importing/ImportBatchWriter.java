@@ -2,6 +2,7 @@ package com.midicenter.persistence.importing;
 
 import com.midicenter.core.analysis.MidiSummary;
 import com.midicenter.core.tags.PathTags;
+import com.midicenter.persistence.copy.CopyText;
 import com.midicenter.persistence.mapper.ImportRunCounts;
 import com.midicenter.persistence.mapper.ImportRunMapper;
 import com.midicenter.persistence.mapper.ImportRunStatus;

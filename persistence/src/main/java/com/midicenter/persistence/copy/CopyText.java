@@ -1,4 +1,4 @@
-package com.midicenter.persistence.importing;
+package com.midicenter.persistence.copy;
 
 import java.util.List;
 
@@ -8,14 +8,14 @@ import java.util.List;
  *
  * <p>Not thread-safe; one per writer.
  */
-final class CopyText {
+public final class CopyText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final StringBuilder out;
     private boolean firstInRow = true;
 
-    CopyText(StringBuilder out) {
+    public CopyText(StringBuilder out) {
         this.out = out;
     }
 
@@ -26,18 +26,18 @@ final class CopyText {
         firstInRow = false;
     }
 
-    void endRow() {
+    public void endRow() {
         out.append('\n');
         firstInRow = true;
     }
 
-    CopyText nullValue() {
+    public CopyText nullValue() {
         separator();
         out.append("\\N");
         return this;
     }
 
-    CopyText text(String s) {
+    public CopyText text(String s) {
         if (s == null) {
             return nullValue();
         }
@@ -46,29 +46,29 @@ final class CopyText {
         return this;
     }
 
-    CopyText number(long v) {
+    public CopyText number(long v) {
         separator();
         out.append(v);
         return this;
     }
 
-    CopyText number(double v) {
+    public CopyText number(double v) {
         separator();
         out.append(Double.isFinite(v) ? Double.toString(v) : "0");
         return this;
     }
 
-    CopyText numberOrNull(Double v) {
+    public CopyText numberOrNull(Double v) {
         return v == null ? nullValue() : number(v.doubleValue());
     }
 
-    CopyText bool(boolean b) {
+    public CopyText bool(boolean b) {
         separator();
         out.append(b ? 't' : 'f');
         return this;
     }
 
-    CopyText bytea(byte[] bytes) {
+    public CopyText bytea(byte[] bytes) {
         separator();
         // \x hex form; the backslash itself is escaped for COPY
         out.append("\\\\x");
@@ -78,7 +78,7 @@ final class CopyText {
         return this;
     }
 
-    CopyText intArray(List<Integer> values) {
+    public CopyText intArray(List<Integer> values) {
         separator();
         out.append('{');
         for (int i = 0; i < values.size(); i++) {
@@ -91,7 +91,21 @@ final class CopyText {
         return this;
     }
 
-    CopyText intArray(int[] values, int count) {
+    public CopyText doubleArray(List<Double> values) {
+        separator();
+        out.append('{');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            double v = values.get(i);
+            out.append(Double.isFinite(v) ? Double.toString(v) : "0");
+        }
+        out.append('}');
+        return this;
+    }
+
+    public CopyText intArray(int[] values, int count) {
         separator();
         out.append('{');
         for (int i = 0; i < count; i++) {
@@ -104,7 +118,7 @@ final class CopyText {
         return this;
     }
 
-    CopyText textArray(List<String> values) {
+    public CopyText textArray(List<String> values) {
         separator();
         out.append('{');
         for (int i = 0; i < values.size(); i++) {
@@ -126,7 +140,7 @@ final class CopyText {
         return this;
     }
 
-    static void escapeInto(CharSequence s, StringBuilder out) {
+    public static void escapeInto(CharSequence s, StringBuilder out) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

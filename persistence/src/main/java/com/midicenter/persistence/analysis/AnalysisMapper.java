@@ -1,0 +1,37 @@
+package com.midicenter.persistence.analysis;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+
+/** Statements of the analysis queue; used by {@link AnalysisQueue} only. */
+public interface AnalysisMapper {
+
+    /** Pending jobs, oldest content first, leased to {@code worker}; locked rows of other workers are skipped. */
+    List<ClaimedJob> claim(@Param("worker") String worker, @Param("limit") int limit,
+                           @Param("leaseSeconds") double leaseSeconds);
+
+    /** Running jobs whose lease ran out go back to pending. */
+    int expireLeases();
+
+    /** Done or failed jobs of an older analyser version go back to pending. */
+    int requeueOlderThan(@Param("version") int version);
+
+    void createStage();
+
+    void analyzeStage();
+
+    /** Jobs of the stage still leased to {@code worker} become done; returns their content ids. */
+    List<Long> finishStaged(@Param("worker") String worker, @Param("version") int version);
+
+    /** Writes the staged results of the given contents into file_meta. */
+    int updateMeta(@Param("ids") Long[] ids, @Param("version") int version);
+
+    int fail(@Param("worker") String worker, @Param("version") int version, @Param("ids") Long[] ids,
+             @Param("reasons") String[] reasons);
+
+    /** Gives unfinished leases of {@code worker} back (a cancelled run). */
+    int release(@Param("worker") String worker);
+
+    QueueCounts counts();
+}

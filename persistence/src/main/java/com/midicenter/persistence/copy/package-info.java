@@ -1,0 +1,2 @@
+/** PostgreSQL {@code COPY} text encoding shared by the bulk writers (import, analysis). */
+package com.midicenter.persistence.copy;
