@@ -1,0 +1,48 @@
+package com.midicenter.library.analysis;
+
+import com.midicenter.core.analysis.MidiSummary;
+import com.midicenter.core.analysis.MusicAnalysis;
+import com.midicenter.core.analysis.TempoResult;
+import com.midicenter.persistence.analysis.AnalysisRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Flattens a {@link MusicAnalysis} into the row {@code file_meta} stores. */
+final class AnalysisRows {
+
+    private AnalysisRows() {
+    }
+
+    static AnalysisRow of(long contentId, MusicAnalysis a) {
+        MidiSummary s = a.summary();
+        TempoResult tempo = a.tempo();
+        List<Double> tempoSeconds = new ArrayList<>(tempo.changes().size());
+        List<Double> tempoBpms = new ArrayList<>(tempo.changes().size());
+        for (TempoResult.Change c : tempo.changes()) {
+            tempoSeconds.add(c.seconds());
+            tempoBpms.add(c.bpm());
+        }
+        return new AnalysisRow(contentId, s.durationSec(), s.bars(), tempo.bpm(), lower(tempo.source()),
+                tempo.confidence(), s.tempoChanges(), tempoSeconds, tempoBpms, s.meter(), lower(s.meterSource()),
+                a.meters(), null, 0, null, "none", null, null, List.of(), s.hasDrums(), List.of(), List.of(), 0,
+                null, 0, List.of(), "none", List.of(), s.instruments(), s.programs(), false, s.notes(), 0,
+                s.polyphonyMax(), s.pitchMin(), s.pitchMax(), 0, 0, s.velocityMean(), false, 0, 0, 0);
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Rough heap footprint of a batch's rows: what a batch holds while it waits for the writer. */
+    static long estimatedBytes(List<AnalysisRow> rows) {
+        long bytes = 0;
+        for (AnalysisRow r : rows) {
+            bytes += 400 + 48L * (r.chordsPerBar().size() + r.drumPieces().size() + r.instruments().size()
+                    + r.families().size() + r.meters().size() + r.tempoBpms().size() * 2L)
+                    + 16L * (r.drumCounts().size() + r.fillBars().size() + r.programs().size());
+        }
+        return bytes;
+    }
+}
