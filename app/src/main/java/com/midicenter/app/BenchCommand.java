@@ -1,6 +1,9 @@
 package com.midicenter.app;
 
 import com.midicenter.core.corpus.CorpusGenerator;
+import com.midicenter.library.analysis.AnalysisOptions;
+import com.midicenter.library.analysis.AnalysisResult;
+import com.midicenter.library.analysis.AnalysisService;
 import com.midicenter.library.importing.ImportOptions;
 import com.midicenter.library.importing.ImportResult;
 import com.midicenter.library.importing.ImportService;
@@ -25,10 +28,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"End-to-end benchmarks. 'bench import --files 100000' generates a corpus (reused between runs),",
-            "imports it into a fresh embedded library and prints files/s, heap and database size."})
+            "imports it into a fresh embedded library and prints files/s, heap and database size.",
+            "'bench analyze --files 100000' imports the corpus the same way, then times the full analysis with the",
+            "results stored, and prints files/s and memory per batch."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import")
+    @Parameters(paramLabel = "WHAT", description = "import or analyze")
     String what;
 
     @Option(names = "--files", description = "corpus size (default: ${DEFAULT-VALUE})")
@@ -49,8 +54,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!what.equals("import")) {
-            System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import");
+        if (!what.equals("import") && !what.equals("analyze")) {
+            System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze");
             return 2;
         }
         Path corpus = work.resolve("corpus-" + files + "-seed-" + seed);
@@ -63,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
             Files.move(partial, corpus);
         }
         Path home = work.resolve("library-" + System.currentTimeMillis());
+        if (what.equals("analyze")) {
+            return analyze(corpus, home);
+        }
         ImportOptions options = ImportOptions.defaults();
         if (threads != null) {
             options = options.withThreads(threads);
@@ -93,6 +101,47 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), result.scanned(),
                 result.imported(), result.duplicates(), result.errors(), result.seconds(), result.filesPerSecond(),
                 HeapWatch.maxHeapBytes() >> 20, peak >> 20, live >> 20, stats.databaseSizeBytes() / 1e6);
+        return 0;
+    }
+
+    private int analyze(Path corpus, Path home) throws IOException {
+        AnalysisOptions options = AnalysisOptions.defaults();
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        if (batch != null) {
+            options = options.withBatchSize(batch);
+        }
+        ImportResult imported;
+        AnalysisResult result;
+        long peak;
+        long live;
+        try (Database db = Database.embedded(home)) {
+            db.migrate();
+            try (ProgressBar bar = new ProgressBar(System.err, "import", files, true)) {
+                imported = new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
+                        .run(List.of(corpus), new AtomicBoolean(), (found, done, walked) -> bar.update(done, found, walked));
+            }
+            AnalysisService service = new AnalysisService(db.dataSource(), db.sqlSessionFactory(), options);
+            long total = service.outstanding();
+            System.gc();
+            try (HeapWatch heap = new HeapWatch(); ProgressBar bar = new ProgressBar(System.err, "analyze", total, true)) {
+                result = service.run(new AtomicBoolean(), (analyzed, failed, pending) -> bar.update(analyzed + failed));
+                peak = heap.peakHeapBytes();
+                live = heap.maxLiveHeapBytes();
+            }
+        } finally {
+            DemoCommand.deleteTree(home);
+        }
+        System.out.println("| benchmark | files | seconds | files/s | target | per batch: held / allocated | heap max / peak / live after GC |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "| analyze, results stored (fresh embedded library, %d cores, %d threads, batch %d, Java %s)"
+                        + " | %,d analysed, %,d failed (of %,d imported) | %.2f | %,.0f | >= 5,000 | %.2f MB / %.2f MB"
+                        + " (target <= 2 MB) | %d / %d / %d MB |%n",
+                Runtime.getRuntime().availableProcessors(), options.threads(), options.batchSize(),
+                System.getProperty("java.version"), result.analyzed(), result.failed(), imported.imported(),
+                result.seconds(), result.filesPerSecond(), result.maxBatchBytes() / 1e6,
+                result.maxBatchAllocatedBytes() / 1e6, HeapWatch.maxHeapBytes() >> 20, peak >> 20, live >> 20);
         return 0;
     }
 }

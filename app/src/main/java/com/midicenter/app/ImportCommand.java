@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code midicenter import}: folders and zip archives into the library. */
@@ -43,51 +41,50 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the summary as JSON on stdout")
     boolean json;
 
+    @Option(names = "--analyze", description = "analyse new files in the background while importing, and finish"
+            + " the analysis after the import (same as running 'analyze' afterwards)")
+    boolean analyze;
+
     @Override
     public Integer call() throws IOException {
         ImportOptions options = ImportOptions.defaults().withBatchSize(batch);
         if (threads != null) {
             options = options.withThreads(threads);
         }
-        AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                finished.await(30, TimeUnit.SECONDS); // let the current batch commit and the summary print
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "midicenter-import-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return importAll(options, cancel);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is exiting after Ctrl+C
-            }
+        try (CancelOnSignal signal = new CancelOnSignal("import")) {
+            return importAll(options, signal.flag());
         }
     }
 
     private int importAll(ImportOptions options, AtomicBoolean cancel) throws IOException {
         ImportResult result;
+        AnalyzeCommand.Outcome analysis = null;
         try (Database db = database.open()) {
             db.migrate();
+            BackgroundAnalysis background = analyze ? BackgroundAnalysis.start(db, cancel) : null;
             try (ProgressBar bar = new ProgressBar(System.err, "import", 0, true)) {
                 result = new ImportService(db.dataSource(), db.sqlSessionFactory(), options)
                         .run(paths, cancel, (found, done, walked) -> bar.update(done, found, walked));
+            } finally {
+                if (background != null) {
+                    background.stopPolling();
+                }
+            }
+            if (background != null) {
+                analysis = background.finish();
             }
         }
         if (json) {
-            System.out.println(json(result));
+            System.out.println(analysis == null ? json(result)
+                    : "{\"import\":" + json(result) + ",\"analysis\":" + AnalyzeCommand.json(analysis) + "}");
         } else {
             System.out.printf(Locale.ROOT, "%s%,d files scanned: %,d imported, %,d duplicates, %,d unchanged, %,d errors,"
                     + " %,d missing, in %.2f s (%,.0f files/s)%n", result.cancelled() ? "CANCELLED: " : "",
                     result.scanned(), result.imported(), result.duplicates(), result.unchanged(), result.errors(),
                     result.missing(), result.seconds(), result.filesPerSecond());
+            if (analysis != null) {
+                AnalyzeCommand.print(analysis);
+            }
         }
         return result.errors() > 0 ? 1 : 0;
     }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
@@ -90,6 +91,7 @@ public final class AnalysisService {
         AtomicLong dropped = new AtomicLong();
         AtomicLong pending = new AtomicLong(-1);
         AtomicLong maxBatchBytes = new AtomicLong();
+        AtomicLong maxBatchAllocated = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean stop = new AtomicBoolean();
         BlockingQueue<Batch> toWriter = new ArrayBlockingQueue<>(options.threads());
@@ -122,7 +124,8 @@ public final class AnalysisService {
 
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < options.threads(); t++) {
-            Thread worker = new Thread(() -> work(queue, cancel, stop, toWriter, pending, maxBatchBytes, failure),
+            Thread worker = new Thread(() -> work(queue, cancel, stop, toWriter, pending, maxBatchBytes,
+                    maxBatchAllocated, failure),
                     "analysis-" + t);
             workers.add(worker);
             worker.start();
@@ -150,11 +153,12 @@ public final class AnalysisService {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new AnalysisResult(analyzed.get(), failed.get(), dropped.get(), seconds, maxBatchBytes.get(),
-                cancelled);
+                maxBatchAllocated.get(), cancelled);
     }
 
     private void work(AnalysisQueue queue, AtomicBoolean cancel, AtomicBoolean stop, BlockingQueue<Batch> toWriter,
-                      AtomicLong pending, AtomicLong maxBatchBytes, AtomicReference<Throwable> failure) {
+                      AtomicLong pending, AtomicLong maxBatchBytes, AtomicLong maxBatchAllocated,
+                      AtomicReference<Throwable> failure) {
         MidiReader reader = new MidiReader();
         try (LocationReader files = new LocationReader(options.maxFileBytes(), 512L << 20)) {
             while (!cancel.get() && !stop.get()) {
@@ -171,6 +175,7 @@ public final class AnalysisService {
                     sleep(options.pollInterval().toMillis(), cancel);
                     continue;
                 }
+                long allocatedBefore = allocatedBytes();
                 List<AnalysisRow> rows = new ArrayList<>(jobs.size());
                 List<FailedJob> failures = new ArrayList<>();
                 long biggestFile = 0;
@@ -182,6 +187,10 @@ public final class AnalysisService {
                 }
                 long bytes = biggestFile + AnalysisRows.estimatedBytes(rows);
                 maxBatchBytes.accumulateAndGet(bytes, Math::max);
+                if (allocatedBefore >= 0) {
+                    long allocated = allocatedBytes() - allocatedBefore;
+                    maxBatchAllocated.accumulateAndGet(allocated, Math::max);
+                }
                 if (cancel.get() || stop.get()) {
                     break; // the unfinished batch is released: its jobs go back to pending
                 }
@@ -240,6 +249,15 @@ public final class AnalysisService {
             failures.add(new FailedJob(job.contentId(), "could not be analysed: " + e));
         }
         return bytes.length;
+    }
+
+    /** Bytes this thread allocated so far (HotSpot), or -1 where the JVM cannot tell. */
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean hotspot
+                && hotspot.isThreadAllocatedMemorySupported() && hotspot.isThreadAllocatedMemoryEnabled()) {
+            return hotspot.getCurrentThreadAllocatedBytes();
+        }
+        return -1;
     }
 
     private static void sleep(long millis, AtomicBoolean cancel) throws InterruptedException {
