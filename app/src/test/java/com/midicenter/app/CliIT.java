@@ -81,6 +81,8 @@ class CliIT {
         Run info = run("info", "--json", corpus.toString());
         Run imported = run("import", "--home", home.toString(), "--json", corpus.toString());
         Run again = run("import", "--home", home.toString(), "--json", corpus.toString());
+        Run analyzed = run("analyze", "--home", home.toString(), "--json");
+        Run analyzedAgain = run("analyze", "--home", home.toString(), "--json");
         Run stats = run("stats", "--home", home.toString(), "--json");
         Run status = run("db", "status", "--home", home.toString(), "--json");
 
@@ -103,7 +105,15 @@ class CliIT {
         assertThat(second.get("unchanged")).isEqualTo("400");
         assertThat(second.get("imported")).isEqualTo("0");
 
+        Map<String, String> a = json(analyzed.out().strip());
+        assertThat(analyzed.exit()).as(analyzed.err()).isZero();
+        assertThat(a.get("analyzed")).isEqualTo(first.get("imported"));
+        assertThat(a.get("failed")).isEqualTo("0");
+        assertThat(a).containsKeys("seconds", "files_per_second");
+        assertThat(json(analyzedAgain.out().strip()).get("analyzed")).isEqualTo("0");
+
         Map<String, String> s = json(stats.out().strip());
+        assertThat(s.get("analysed")).isEqualTo(first.get("imported"));
         assertThat(s.get("files")).isEqualTo(first.get("imported"));
         assertThat(Long.parseLong(s.get("locations"))).isEqualTo(400 - infoErrors);
         assertThat(s.get("errors")).isEqualTo(String.valueOf(infoErrors));
@@ -131,7 +141,7 @@ class CliIT {
         assertThat(run("--version").out()).startsWith("MIDI Software Center ");
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("info", "generate", "demo", "import", "stats", "db");
+        assertThat(help.out()).contains("info", "generate", "demo", "import", "analyze", "worker", "stats", "db");
         assertThat(run("import", "--help").out()).contains("--db-url", "--home");
     }
 }
