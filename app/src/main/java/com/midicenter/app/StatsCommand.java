@@ -31,11 +31,13 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (Database db = database.open()) {
             db.migrate();
-            record Snapshot(LibraryStats stats, List<ValueCount> bpmSources, List<ValueCount> meters) {
+            record Snapshot(LibraryStats stats, List<ValueCount> bpmSources, List<ValueCount> meters,
+                            List<ValueCount> keys, List<ValueCount> bpmRanges, List<ValueCount> instruments) {
             }
             Snapshot s = db.inTransaction("stats", session -> {
                 StatsMapper mapper = session.getMapper(StatsMapper.class);
-                return new Snapshot(mapper.libraryStats(), mapper.countByBpmSource(), mapper.countByMeter());
+                return new Snapshot(mapper.libraryStats(), mapper.countByBpmSource(), mapper.countByMeter(),
+                        mapper.countByKey(), mapper.countByBpmRange(), mapper.countByInstrument());
             });
             LibraryStats st = s.stats();
             if (json) {
@@ -54,6 +56,9 @@ final class StatsCommand implements Callable<Integer> {
                     g.writeNumberField("database_bytes", st.databaseSizeBytes());
                     counts(g, "bpm_sources", s.bpmSources());
                     counts(g, "meters", s.meters());
+                    counts(g, "keys", s.keys());
+                    counts(g, "bpm_ranges", s.bpmRanges());
+                    counts(g, "instruments", s.instruments());
                     g.writeEndObject();
                 }
                 System.out.println(w);
@@ -67,6 +72,9 @@ final class StatsCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "database       %,.1f MB%n", st.databaseSizeBytes() / 1e6);
                 System.out.println("tempo from     " + join(s.bpmSources()));
                 System.out.println("meters         " + join(s.meters()));
+                System.out.println("keys           " + join(s.keys()));
+                System.out.println("tempos         " + join(s.bpmRanges()));
+                System.out.println("instruments    " + join(s.instruments()));
             }
         }
         return 0;

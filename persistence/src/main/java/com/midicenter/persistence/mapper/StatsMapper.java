@@ -16,4 +16,13 @@ public interface StatsMapper {
 
     /** Analysed files per {@code file_meta.meter} (e.g. {@code "4/4"}; null: unknown), most frequent first. */
     List<ValueCount> countByMeter();
+
+    /** Analysed files per detected key ({@code none} for drum-only files), most common first. */
+    List<ValueCount> countByKey();
+
+    /** Analysed files per 20-BPM range ({@code 120-139}; {@code unknown} when no tempo is known), by range. */
+    List<ValueCount> countByBpmRange();
+
+    /** Analysed files per instrument category (a file counts once per category it has), most common first. */
+    List<ValueCount> countByInstrument();
 }
