@@ -82,4 +82,31 @@ class StatsMapperIT {
         assertThat(bySource).containsExactly(new ValueCount("meta", 2), new ValueCount("filename", 1), new ValueCount(null, 1));
         assertThat(byMeter).containsExactly(new ValueCount("4/4", 2), new ValueCount("6/8", 1), new ValueCount(null, 1));
     }
+
+    @Test
+    void keyBpmAndInstrumentCounts_onlyAnalysedFiles_groupedAndOrdered() {
+        // given: three analysed files and one that is not
+        long[] ids = {rows.content(1), rows.content(2), rows.content(3), rows.content(4)};
+        for (long id : ids) {
+            rows.fileMeta(id, "meta", "4/4");
+        }
+        rows.update("UPDATE file_meta SET analyzer_version = 1, key = 'Am', bpm = 124, instruments = '{bass,keys}'"
+                + " WHERE content_id = " + ids[0]);
+        rows.update("UPDATE file_meta SET analyzer_version = 1, key = 'Am', bpm = 139.9, instruments = '{bass}'"
+                + " WHERE content_id = " + ids[1]);
+        rows.update("UPDATE file_meta SET analyzer_version = 1, key = NULL, bpm = NULL, instruments = '{drums}'"
+                + " WHERE content_id = " + ids[2]);
+        rows.update("UPDATE file_meta SET key = 'C', bpm = 90 WHERE content_id = " + ids[3]);
+
+        // when
+        List<ValueCount> keys = database.inTransaction("stats", s -> s.getMapper(StatsMapper.class).countByKey());
+        List<ValueCount> bpms = database.inTransaction("stats", s -> s.getMapper(StatsMapper.class).countByBpmRange());
+        List<ValueCount> instruments = database.inTransaction("stats", s -> s.getMapper(StatsMapper.class).countByInstrument());
+
+        // then
+        assertThat(keys).containsExactly(new ValueCount("Am", 2), new ValueCount("none", 1));
+        assertThat(bpms).containsExactly(new ValueCount("120-139", 2), new ValueCount("unknown", 1));
+        assertThat(instruments).containsExactly(new ValueCount("bass", 2), new ValueCount("drums", 1),
+                new ValueCount("keys", 1));
+    }
 }

@@ -73,6 +73,11 @@ public final class Rows {
         update("INSERT INTO import_error (path, kind, reason) VALUES (?, 'not-midi', 'no MThd header')", ps -> ps.setString(1, path));
     }
 
+    /** Runs one statement without parameters (test fixtures only). */
+    public void update(String sql) {
+        update(sql, ps -> { });
+    }
+
     /** Runs a query that returns one long, e.g. a count. */
     public long queryLong(String sql) {
         try (Connection connection = dataSource.getConnection();
