@@ -2,7 +2,7 @@ package com.midicenter.app;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.midicenter.core.analysis.MidiSummary;
-import com.midicenter.core.analysis.SummaryAnalyzer;
+import com.midicenter.core.analysis.MusicAnalyzer;
 import com.midicenter.core.corpus.CorpusGenerator;
 import com.midicenter.core.corpus.CorpusSummary;
 import com.midicenter.core.midi.MidiReader;
@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         Stats stats = new Stats();
         InfoScan.Stats scan;
         try (ProgressBar bar = new ProgressBar(System.err, "read", files, !json)) {
-            scan = new InfoScan(Runtime.getRuntime().availableProcessors(), new MidiReader(), new SummaryAnalyzer())
+            scan = new InfoScan(Runtime.getRuntime().availableProcessors(), new MidiReader(), new MusicAnalyzer())
                     .run(List.of(library), report -> {
                         stats.add(report);
                         bar.step();

@@ -1,7 +1,7 @@
 package com.midicenter.app;
 
 import com.midicenter.core.analysis.MidiSummary;
-import com.midicenter.core.analysis.SummaryAnalyzer;
+import com.midicenter.core.analysis.MusicAnalyzer;
 import com.midicenter.core.midi.MidiReader;
 import com.midicenter.library.info.FileReport;
 import com.midicenter.library.info.InfoScan;
@@ -43,7 +43,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintStream err = System.err;
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-        InfoScan scan = new InfoScan(Math.max(1, threads), new MidiReader(), new SummaryAnalyzer());
+        InfoScan scan = new InfoScan(Math.max(1, threads), new MidiReader(), new MusicAnalyzer());
         if (!json) {
             write(out, TableFormat.header());
         }

@@ -2,7 +2,10 @@ package com.midicenter.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.midicenter.core.analysis.KeyResult;
 import com.midicenter.core.analysis.MidiSummary;
+import com.midicenter.core.analysis.MusicAnalysis;
+import com.midicenter.core.analysis.TempoResult;
 import com.midicenter.library.info.FileReport;
 
 import java.io.IOException;
@@ -26,7 +29,7 @@ final class ReportJson {
             g.writeStartObject();
             g.writeStringField("path", report.path().toAbsolutePath().normalize().toString());
             if (report instanceof FileReport.Read read) {
-                writeSummary(g, read.summary());
+                writeAnalysis(g, read.analysis());
             } else {
                 FileReport.Failed failed = (FileReport.Failed) report;
                 g.writeStringField("error", failed.reason());
@@ -38,6 +41,61 @@ final class ReportJson {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The per-file analysis fields of SPEC.md section 2, plus the details of each analyser. */
+    static void writeAnalysis(JsonGenerator g, MusicAnalysis a) throws IOException {
+        MidiSummary s = a.summary();
+        TempoResult tempo = a.tempo();
+        g.writeNumberField("format", s.format());
+        g.writeNumberField("tracks", s.tracks());
+        g.writeNumberField("ppq", s.ppq());
+        g.writeNumberField("duration_sec", s.durationSec());
+        g.writeNumberField("bars", s.bars());
+        if (tempo.bpm() == null) {
+            g.writeNullField("bpm");
+        } else {
+            g.writeNumberField("bpm", tempo.bpm());
+        }
+        g.writeStringField("bpm_source", lower(tempo.source()));
+        g.writeNumberField("bpm_confidence", tempo.confidence());
+        g.writeNumberField("tempo_changes", s.tempoChanges());
+        g.writeArrayFieldStart("tempo_map");
+        for (TempoResult.Change c : tempo.changes()) {
+            g.writeStartObject();
+            g.writeNumberField("sec", c.seconds());
+            g.writeNumberField("bpm", c.bpm());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        KeyResult key = a.key();
+        if (key.key() == null) {
+            g.writeNullField("key");
+            g.writeNumberField("key_confidence", 0);
+            g.writeNullField("camelot");
+            g.writeNullField("key_runner_up");
+        } else {
+            g.writeStringField("key", key.key().name());
+            g.writeNumberField("key_confidence", Math.round(key.confidence() * 1000) / 1000.0);
+            g.writeStringField("camelot", key.key().camelot());
+            if (key.runnerUp() == null) {
+                g.writeNullField("key_runner_up");
+            } else {
+                g.writeStringField("key_runner_up", key.runnerUp().name());
+            }
+        }
+        g.writeStringField("key_source", lower(key.source()));
+        g.writeStringField("meter", s.meter());
+        g.writeStringField("meter_source", lower(s.meterSource()));
+        g.writeNumberField("meter_changes", s.meterChanges());
+        writeStrings(g, "meters", a.meters());
+        g.writeStringField("chords", a.chords().progression());
+        writeStrings(g, "chords_per_bar", a.chords().perBar());
+        writeNotesAndInstruments(g, s);
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     static void writeSummary(JsonGenerator g, MidiSummary s) throws IOException {
@@ -56,6 +114,10 @@ final class ReportJson {
         g.writeStringField("meter", s.meter());
         g.writeStringField("meter_source", s.meterSource().name().toLowerCase(Locale.ROOT));
         g.writeNumberField("meter_changes", s.meterChanges());
+        writeNotesAndInstruments(g, s);
+    }
+
+    private static void writeNotesAndInstruments(JsonGenerator g, MidiSummary s) throws IOException {
         g.writeNumberField("notes", s.notes());
         if (s.pitchMin() < 0) {
             g.writeNullField("pitch_min");

@@ -139,25 +139,37 @@ public final class ChordAnalyzer {
     }
 
     /** The bar chords with consecutive repeats collapsed and {@code N} dropped, at most 16, space-separated. */
+    /**
+     * The per-bar chords with repeats collapsed: consecutive equal chords once, and a progression that repeats
+     * whole ({@code Am F C G Am F C G}) once ({@code Am F C G}). {@code N} bars are left out.
+     */
     static String progression(List<String> perBar) {
-        StringBuilder out = new StringBuilder();
-        String previous = null;
-        int count = 0;
+        List<String> chords = new java.util.ArrayList<>();
         for (String chord : perBar) {
-            if (chord.isEmpty() || chord.equals(ChordSymbols.NO_CHORD) || chord.equals(previous)) {
+            if (chord.isEmpty() || chord.equals(ChordSymbols.NO_CHORD)
+                    || (!chords.isEmpty() && chord.equals(chords.get(chords.size() - 1)))) {
                 continue;
             }
-            if (count == MAX_PROGRESSION) {
-                break;
-            }
-            if (count > 0) {
-                out.append(' ');
-            }
-            out.append(chord);
-            previous = chord;
-            count++;
+            chords.add(chord);
         }
-        return out.toString();
+        int period = period(chords);
+        return String.join(" ", chords.subList(0, Math.min(MAX_PROGRESSION, period)));
+    }
+
+    /** Shortest p such that the list is its first p entries repeated (the last repetition may be cut short). */
+    private static int period(List<String> chords) {
+        int n = chords.size();
+        for (int p = 1; p < n; p++) {
+            boolean repeats = true;
+            for (int i = p; i < n && repeats; i++) {
+                repeats = chords.get(i).equals(chords.get(i - p));
+            }
+            // at least one whole repetition, so that A B A is not taken for A B
+            if (repeats && n >= 2 * p) {
+                return p;
+            }
+        }
+        return n;
     }
 
     // a chord is encoded as root | quality << 4 | bass << 8 (bass 12: no slash)

@@ -9,12 +9,17 @@ import java.util.Objects;
  * @param summary structure, notes and instruments as the import sees them
  * @param tempo   tempo map, BPM and its source
  * @param meters  the meter map: {@code 4/4@1} (meter and the 1-based bar it starts in); empty when undeclared
+ * @param key     key with confidence and runner-up; {@link KeyResult#NONE} for drum-only or empty files
+ * @param chords  chord per bar and beat, and the collapsed progression
  */
-public record MusicAnalysis(MidiSummary summary, TempoResult tempo, List<String> meters) {
+public record MusicAnalysis(MidiSummary summary, TempoResult tempo, List<String> meters, KeyResult key,
+                            ChordResult chords) {
 
     public MusicAnalysis {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(tempo, "tempo");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(chords, "chords");
         meters = List.copyOf(meters);
     }
 }

@@ -23,13 +23,17 @@ public final class MusicAnalyzer {
 
     private final SummaryAnalyzer summaries = new SummaryAnalyzer();
     private final TempoAnalyzer tempos = new TempoAnalyzer();
+    private final KeyAnalyzer keys = new KeyAnalyzer();
+    private final ChordAnalyzer chords = new ChordAnalyzer();
 
     public MusicAnalysis analyze(MidiFile file, Hints hints) {
-        MidiSummary summary = summaries.summarize(file, null);
+        MidiSummary summary = summaries.summarize(file, hints.fileName());
         Timeline timeline = Timeline.of(file);
         Notes notes = Notes.of(file);
         TempoResult tempo = tempos.analyze(timeline, notes, hints.bpm());
-        return new MusicAnalysis(summary, tempo, meters(timeline));
+        KeyResult key = keys.analyze(file, notes, hints.key());
+        ChordResult chordResult = chords.analyze(notes, timeline, key.key());
+        return new MusicAnalysis(summary, tempo, meters(timeline), key, chordResult);
     }
 
     static List<String> meters(Timeline timeline) {

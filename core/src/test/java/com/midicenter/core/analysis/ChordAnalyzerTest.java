@@ -160,16 +160,20 @@ class ChordAnalyzerTest {
     }
 
     @Test
-    void progression_repeatsAndNoChords_collapseAndStopAtSixteen() {
+    void progression_repeatsLoopsAndNoChords_collapseAndStopAtSixteen() {
         // given
         List<String> bars = List.of("Am", "Am", "N", "F", "F", "C", "N", "C", "G", "Am");
-        List<String> many = java.util.stream.IntStream.range(0, 40).mapToObj(i -> i % 2 == 0 ? "C" : "G").toList();
+        List<String> many = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "C" + (i % 20)).toList();
+        List<String> loop = List.of("Am", "F", "C", "G", "Am", "F", "C", "G", "Am");
         // when
         String collapsed = ChordAnalyzer.progression(bars);
         String capped = ChordAnalyzer.progression(many);
+        String once = ChordAnalyzer.progression(loop);
         // then
         assertThat(collapsed).isEqualTo("Am F C G Am");
         assertThat(capped.split(" ")).hasSize(ChordAnalyzer.MAX_PROGRESSION);
+        assertThat(once).isEqualTo("Am F C G");
+        assertThat(ChordAnalyzer.progression(List.of("C", "G", "C"))).isEqualTo("C G C");
         assertThat(ChordAnalyzer.progression(List.of("N", "N"))).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package com.midicenter.library.analysis;
 import com.midicenter.core.analysis.MidiSummary;
 import com.midicenter.core.analysis.MusicAnalysis;
 import com.midicenter.core.analysis.TempoResult;
+import com.midicenter.core.music.MusicalKey;
 import com.midicenter.persistence.analysis.AnalysisRow;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class AnalysisRows {
     static AnalysisRow of(long contentId, MusicAnalysis a) {
         MidiSummary s = a.summary();
         TempoResult tempo = a.tempo();
+        MusicalKey key = a.key().key();
         List<Double> tempoSeconds = new ArrayList<>(tempo.changes().size());
         List<Double> tempoBpms = new ArrayList<>(tempo.changes().size());
         for (TempoResult.Change c : tempo.changes()) {
@@ -26,9 +28,16 @@ final class AnalysisRows {
         }
         return new AnalysisRow(contentId, s.durationSec(), s.bars(), tempo.bpm(), lower(tempo.source()),
                 tempo.confidence(), s.tempoChanges(), tempoSeconds, tempoBpms, s.meter(), lower(s.meterSource()),
-                a.meters(), null, 0, null, "none", null, null, List.of(), s.hasDrums(), List.of(), List.of(), 0,
+                a.meters(), key == null ? null : key.name(), round3(a.key().confidence()),
+                a.key().runnerUp() == null ? null : a.key().runnerUp().name(), lower(a.key().source()),
+                key == null ? null : key.camelot(), a.chords().progression().isEmpty() ? null : a.chords().progression(),
+                a.chords().perBar(), s.hasDrums(), List.of(), List.of(), 0,
                 null, 0, List.of(), "none", List.of(), s.instruments(), s.programs(), false, s.notes(), 0,
                 s.polyphonyMax(), s.pitchMin(), s.pitchMax(), 0, 0, s.velocityMean(), false, 0, 0, 0);
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static String lower(Enum<?> e) {

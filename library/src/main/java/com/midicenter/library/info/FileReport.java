@@ -1,6 +1,7 @@
 package com.midicenter.library.info;
 
 import com.midicenter.core.analysis.MidiSummary;
+import com.midicenter.core.analysis.MusicAnalysis;
 import com.midicenter.core.midi.MidiFormatException;
 
 import java.nio.file.Path;
@@ -11,11 +12,15 @@ public sealed interface FileReport permits FileReport.Read, FileReport.Failed {
 
     Path path();
 
-    /** A file that was read (possibly with repairs, listed in the summary's warnings). */
-    record Read(Path path, MidiSummary summary) implements FileReport {
+    /** A file that was read (possibly with repairs, listed in the summary's warnings) and analysed. */
+    record Read(Path path, MusicAnalysis analysis) implements FileReport {
         public Read {
             Objects.requireNonNull(path, "path");
-            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(analysis, "analysis");
+        }
+
+        public MidiSummary summary() {
+            return analysis.summary();
         }
     }
 

@@ -1,6 +1,8 @@
 package com.midicenter.library.info;
 
-import com.midicenter.core.analysis.SummaryAnalyzer;
+import com.midicenter.core.analysis.Hints;
+import com.midicenter.core.analysis.MusicAnalyzer;
+import com.midicenter.core.tags.PathTagger;
 import com.midicenter.core.midi.MidiFile;
 import com.midicenter.core.midi.MidiFormatException;
 import com.midicenter.core.midi.MidiReader;
@@ -38,10 +40,11 @@ public final class InfoScan {
 
     private final int threads;
     private final MidiReader reader;
-    private final SummaryAnalyzer analyzer;
+    private final MusicAnalyzer analyzer;
+    private final PathTagger tagger = new PathTagger();
     private final MidiFileWalker walker = new MidiFileWalker();
 
-    public InfoScan(int threads, MidiReader reader, SummaryAnalyzer analyzer) {
+    public InfoScan(int threads, MidiReader reader, MusicAnalyzer analyzer) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads=" + threads);
         }
@@ -104,7 +107,7 @@ public final class InfoScan {
                 return null;
             }
             MidiFile file = reader.read(path);
-            return new FileReport.Read(path, analyzer.summarize(file, path.getFileName().toString()));
+            return new FileReport.Read(path, analyzer.analyze(file, hints(path)));
         } catch (MidiFormatException e) {
             return new FileReport.Failed(path, e.getMessage(), e.reason(), e.offset());
         } catch (IOException e) {
@@ -113,6 +116,17 @@ public final class InfoScan {
             // analysers must not take the batch down; the file is reported, the rest goes on
             return new FileReport.Failed(path, "analysis failed: " + e, MidiFormatException.Reason.UNREADABLE, 0);
         }
+    }
+
+    /** What the path says: the file name and up to three folders above it (pack, category...). */
+    private Hints hints(Path path) {
+        List<String> folders = new java.util.ArrayList<>(3);
+        Path dir = path.toAbsolutePath().getParent();
+        for (int i = 0; i < 3 && dir != null && dir.getFileName() != null; i++, dir = dir.getParent()) {
+            folders.add(0, dir.getFileName().toString());
+        }
+        String name = path.getFileName().toString();
+        return Hints.of(name, tagger.tag(folders, name));
     }
 
     private static boolean looksLikeMidi(Path path) throws IOException {
