@@ -20,7 +20,7 @@ ALTER TABLE file_meta
     ADD COLUMN chords             text,        -- collapsed progression, e.g. 'Am F C G'
     ADD COLUMN chords_per_bar     text[],
     ADD COLUMN drum_pieces        text[],
-    ADD COLUMN drum_counts        integer[],   -- per piece, in the order of drum_piece_names() below
+    ADD COLUMN drum_counts        integer[],   -- hits per piece: kick, snare, clap, closed hat, pedal hat, open hat, tom, crash, ride, percussion
     ADD COLUMN drum_hits_per_bar  real,
     ADD COLUMN swing              smallint,    -- MPC percent, 50 straight
     ADD COLUMN ghost_notes        integer,

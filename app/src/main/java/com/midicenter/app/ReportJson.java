@@ -2,7 +2,11 @@ package com.midicenter.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.midicenter.core.analysis.ChannelInstrument;
+import com.midicenter.core.analysis.DrumPiece;
+import com.midicenter.core.analysis.DrumResult;
 import com.midicenter.core.analysis.KeyResult;
+import com.midicenter.core.analysis.Shape;
 import com.midicenter.core.analysis.MidiSummary;
 import com.midicenter.core.analysis.MusicAnalysis;
 import com.midicenter.core.analysis.TempoResult;
@@ -91,7 +95,70 @@ final class ReportJson {
         writeStrings(g, "meters", a.meters());
         g.writeStringField("chords", a.chords().progression());
         writeStrings(g, "chords_per_bar", a.chords().perBar());
-        writeNotesAndInstruments(g, s);
+        Shape shape = a.shape();
+        g.writeNumberField("notes", s.notes());
+        g.writeNumberField("notes_per_bar", round3(shape.notesPerBar()));
+        if (s.pitchMin() < 0) {
+            g.writeNullField("pitch_min");
+            g.writeNullField("pitch_max");
+        } else {
+            g.writeNumberField("pitch_min", s.pitchMin());
+            g.writeNumberField("pitch_max", s.pitchMax());
+        }
+        g.writeNumberField("velocity_min", shape.velocityMin());
+        g.writeNumberField("velocity_max", shape.velocityMax());
+        g.writeNumberField("velocity_mean", s.velocityMean());
+        g.writeNumberField("polyphony_max", s.polyphonyMax());
+        g.writeBooleanField("loop", shape.loop());
+        g.writeBooleanField("quantized", shape.quantized());
+        g.writeNumberField("groove_offset_ms", round3(shape.grooveOffsetMs()));
+        g.writeStringField("rhythm_print", String.format("%016x", shape.rhythmPrint()));
+        g.writeStringField("pitch_print", String.format("%016x", shape.pitchPrint()));
+        DrumResult drums = a.drums();
+        g.writeBooleanField("has_drums", drums.hasDrums());
+        if (drums.hasDrums()) {
+            g.writeObjectFieldStart("drums");
+            g.writeObjectFieldStart("pieces");
+            for (DrumPiece piece : DrumPiece.values()) {
+                if (drums.count(piece) > 0) {
+                    g.writeNumberField(piece.word(), drums.count(piece));
+                }
+            }
+            g.writeEndObject();
+            g.writeNumberField("hits_per_bar", round3(drums.hitsPerBar()));
+            g.writeNumberField("swing", drums.swingPercent());
+            g.writeNumberField("ghost_notes", drums.ghostNotes());
+            writeInts(g, "fill_bars", drums.fillBars());
+            g.writeStringField("role", lower(drums.role()));
+            g.writeEndObject();
+        }
+        writeInts(g, "channels", s.channels());
+        writeInts(g, "programs", s.programs());
+        writeStrings(g, "instruments", a.instruments().categories());
+        writeStrings(g, "families", s.instruments());
+        g.writeArrayFieldStart("instrument_channels");
+        for (ChannelInstrument c : a.instruments().channels()) {
+            g.writeStartObject();
+            g.writeNumberField("channel", c.channel());
+            if (c.program() < 0) {
+                g.writeNullField("program");
+            } else {
+                g.writeNumberField("program", c.program());
+            }
+            g.writeStringField("family", c.family());
+            g.writeStringField("category", c.category());
+            if (c.trackName() != null) {
+                g.writeStringField("track_name", c.trackName());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        writeStrings(g, "track_names", s.trackNames());
+        writeStrings(g, "warnings", s.warnings());
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static String lower(Enum<?> e) {

@@ -25,6 +25,9 @@ public final class MusicAnalyzer {
     private final TempoAnalyzer tempos = new TempoAnalyzer();
     private final KeyAnalyzer keys = new KeyAnalyzer();
     private final ChordAnalyzer chords = new ChordAnalyzer();
+    private final DrumAnalyzer drums = new DrumAnalyzer();
+    private final InstrumentAnalyzer instruments = new InstrumentAnalyzer();
+    private final ShapeAnalyzer shapes = new ShapeAnalyzer();
 
     public MusicAnalysis analyze(MidiFile file, Hints hints) {
         MidiSummary summary = summaries.summarize(file, hints.fileName());
@@ -33,7 +36,8 @@ public final class MusicAnalyzer {
         TempoResult tempo = tempos.analyze(timeline, notes, hints.bpm());
         KeyResult key = keys.analyze(file, notes, hints.key());
         ChordResult chordResult = chords.analyze(notes, timeline, key.key());
-        return new MusicAnalysis(summary, tempo, meters(timeline), key, chordResult);
+        return new MusicAnalysis(summary, tempo, meters(timeline), key, chordResult, drums.analyze(notes, timeline),
+                instruments.analyze(file, notes, hints.pathWords()), shapes.analyze(notes, timeline));
     }
 
     static List<String> meters(Timeline timeline) {

@@ -1,6 +1,9 @@
 package com.midicenter.library.analysis;
 
+import com.midicenter.core.analysis.DrumPiece;
+import com.midicenter.core.analysis.DrumResult;
 import com.midicenter.core.analysis.MidiSummary;
+import com.midicenter.core.analysis.Shape;
 import com.midicenter.core.analysis.MusicAnalysis;
 import com.midicenter.core.analysis.TempoResult;
 import com.midicenter.core.music.MusicalKey;
@@ -20,6 +23,12 @@ final class AnalysisRows {
         MidiSummary s = a.summary();
         TempoResult tempo = a.tempo();
         MusicalKey key = a.key().key();
+        DrumResult drums = a.drums();
+        Shape shape = a.shape();
+        List<Integer> counts = new ArrayList<>(DrumPiece.values().length);
+        for (int c : drums.pieceCounts()) {
+            counts.add(c);
+        }
         List<Double> tempoSeconds = new ArrayList<>(tempo.changes().size());
         List<Double> tempoBpms = new ArrayList<>(tempo.changes().size());
         for (TempoResult.Change c : tempo.changes()) {
@@ -31,9 +40,12 @@ final class AnalysisRows {
                 a.meters(), key == null ? null : key.name(), round3(a.key().confidence()),
                 a.key().runnerUp() == null ? null : a.key().runnerUp().name(), lower(a.key().source()),
                 key == null ? null : key.camelot(), a.chords().progression().isEmpty() ? null : a.chords().progression(),
-                a.chords().perBar(), s.hasDrums(), List.of(), List.of(), 0,
-                null, 0, List.of(), "none", List.of(), s.instruments(), s.programs(), false, s.notes(), 0,
-                s.polyphonyMax(), s.pitchMin(), s.pitchMax(), 0, 0, s.velocityMean(), false, 0, 0, 0);
+                a.chords().perBar(), drums.hasDrums(), drums.pieces(), counts, round3(drums.hitsPerBar()),
+                drums.hasDrums() ? drums.swingPercent() : null, drums.ghostNotes(), drums.fillBars(),
+                lower(drums.role()), a.instruments().categories(), s.instruments(), s.programs(), shape.loop(),
+                s.notes(), round3(shape.notesPerBar()), s.polyphonyMax(), s.pitchMin(), s.pitchMax(),
+                shape.velocityMin(), shape.velocityMax(), s.velocityMean(), shape.quantized(),
+                round3(shape.grooveOffsetMs()), shape.rhythmPrint(), shape.pitchPrint());
     }
 
     private static double round3(double v) {
