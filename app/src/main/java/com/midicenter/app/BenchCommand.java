@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
         description = {"End-to-end benchmarks. 'bench import --files 100000' generates a corpus (reused between runs),",
             "imports it into a fresh embedded library and prints files/s, heap and database size.",
             "'bench analyze --files 100000' imports the corpus the same way, then times the full analysis with the",
-            "results stored, and prints files/s and memory per batch."})
+            "results stored, and prints files/s and memory per batch, then the accuracy of the stored results against",
+            "the corpus's ground truth (key, tempo, meter, drums, chords)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "WHAT", description = "import or analyze")
@@ -114,6 +115,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         ImportResult imported;
         AnalysisResult result;
+        AccuracyReport accuracy;
         long peak;
         long live;
         try (Database db = Database.embedded(home)) {
@@ -130,6 +132,7 @@ final class BenchCommand implements Callable<Integer> {
                 peak = heap.peakHeapBytes();
                 live = heap.maxLiveHeapBytes();
             }
+            accuracy = AccuracyReport.measure(db, corpus);
         } finally {
             DemoCommand.deleteTree(home);
         }
@@ -142,6 +145,8 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.version"), result.analyzed(), result.failed(), imported.imported(),
                 result.seconds(), result.filesPerSecond(), result.maxBatchBytes() / 1e6,
                 result.maxBatchAllocatedBytes() / 1e6, HeapWatch.maxHeapBytes() >> 20, peak >> 20, live >> 20);
+        System.out.println();
+        accuracy.print("generated corpus, seed " + seed);
         return 0;
     }
 }

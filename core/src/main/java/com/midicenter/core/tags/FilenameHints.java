@@ -20,16 +20,16 @@ public final class FilenameHints {
             Pattern.compile("(?i)(?<![0-9.,])(\\d{2,3}(?:[.,]\\d{1,2})?)\\s*[-_ ]?\\s*bpm(?![a-z])");
     private static final Pattern BPM_PREFIX =
             Pattern.compile("(?i)(?<![a-z])bpm\\s*[-_ :=]?\\s*(\\d{2,3}(?:[.,]\\d{1,2})?)(?![0-9])");
-    /** A bare three-digit token such as {@code _124_}: the common loop-pack convention. */
+    /** A bare two- or three-digit token such as {@code _124_} or {@code _92.5_}: the common loop-pack convention. */
     private static final Pattern BARE_TEMPO =
-            Pattern.compile("(?<![0-9A-Za-z#.])(1\\d\\d|[6-9]\\d)(?![0-9A-Za-z.])");
+            Pattern.compile("(?<![0-9A-Za-z#.])((?:1\\d\\d|[6-9]\\d)(?:\\.\\d{1,2})?)(?![0-9A-Za-z.])");
 
     private FilenameHints() {
     }
 
     /**
      * The tempo written in a file name, if any. An explicit {@code bpm} marker wins; otherwise a bare
-     * delimited number from 60 to 199 that is not a volume or index number.
+     * delimited number from 60 to 199 that is not a volume or index number (the last one when there are several).
      *
      * @param fileName a file name (directories are ignored if a path is passed)
      * @return beats per minute, or empty when the name says nothing about tempo
@@ -44,6 +44,9 @@ public final class FilenameHints {
         if (explicit.isPresent()) {
             return explicit;
         }
+        // several bare numbers (RG_Chords_62_90_D_major, TP_Perc_72_154): packs number loops first and put the tempo
+        // last, so the last candidate wins
+        OptionalDouble found = OptionalDouble.empty();
         Matcher bare = BARE_TEMPO.matcher(name);
         while (bare.find()) {
             // an index-like number right after words such as "Loop", "Pattern", "Part" is not a tempo
@@ -60,10 +63,10 @@ public final class FilenameHints {
             }
             double v = Double.parseDouble(bare.group(1));
             if (v >= MIN_BPM && v <= MAX_BPM) {
-                return OptionalDouble.of(v);
+                found = OptionalDouble.of(v);
             }
         }
-        return OptionalDouble.empty();
+        return found;
     }
 
     private static OptionalDouble first(Matcher m) {

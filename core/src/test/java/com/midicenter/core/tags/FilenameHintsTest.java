@@ -17,6 +17,9 @@ class FilenameHintsTest {
         "A minor 90bpm chords.mid | 90",
         "/packs/Vendor 140/Pack/Drums_140_Kick.mid | 140",
         "Neo Soul 85 Bbm.midi | 85",
+        "RG_Chords_62_90_D_major.MID | 90",
+        "TP_Percussion_141_140.MID | 140",
+        "TP_Topline_33_144.5_B_minor.MID | 144.5",
     })
     void bpm_nameWithTempo_returnsIt(String name, double expected) {
         // when / then

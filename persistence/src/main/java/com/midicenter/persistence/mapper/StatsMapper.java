@@ -1,5 +1,7 @@
 package com.midicenter.persistence.mapper;
 
+import org.apache.ibatis.annotations.Param;
+
 import java.util.List;
 
 /**
@@ -25,4 +27,7 @@ public interface StatsMapper {
 
     /** Analysed files per instrument category (a file counts once per category it has), most common first. */
     List<ValueCount> countByInstrument();
+
+    /** Analysed files at present locations with paths after {@code after}, in path order, at most {@code limit}. */
+    List<AnalysedFile> analysedFiles(@Param("after") String after, @Param("limit") int limit);
 }

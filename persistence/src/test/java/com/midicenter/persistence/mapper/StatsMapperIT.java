@@ -17,7 +17,7 @@ class StatsMapperIT {
 
     @BeforeEach
     void emptyTables() {
-        SharedDatabase.truncate("content", "file_meta", "analysis_job", "import_error");
+        SharedDatabase.truncate("content", "location", "file_meta", "analysis_job", "import_error");
     }
 
     @Test
@@ -108,5 +108,37 @@ class StatsMapperIT {
         assertThat(bpms).containsExactly(new ValueCount("120-139", 2), new ValueCount("unknown", 1));
         assertThat(instruments).containsExactly(new ValueCount("bass", 2), new ValueCount("drums", 1),
                 new ValueCount("keys", 1));
+    }
+
+    @Test
+    void analysedFiles_keysetPages_presentAnalysedLocationsInPathOrder() {
+        // given: a analysed at two paths, b analysed but missing, c not analysed
+        long a = rows.content(1);
+        long b = rows.content(2);
+        long c = rows.content(3);
+        rows.location(a, "/m/2.mid");
+        rows.location(a, "/m/1.mid");
+        rows.location(b, "/m/3.mid", null, null, true);
+        rows.location(c, "/m/4.mid");
+        for (long id : new long[] {a, b, c}) {
+            rows.fileMeta(id, "meta", "4/4");
+        }
+        rows.update("UPDATE file_meta SET analyzer_version = 1, key = 'F#m', has_drums = true,"
+                + " chords_per_bar = '{F#m,D,A,E}' WHERE content_id IN (" + a + ", " + b + ")");
+
+        // when
+        List<AnalysedFile> first = database.inTransaction("page", s -> s.getMapper(StatsMapper.class).analysedFiles("", 1));
+        List<AnalysedFile> rest = database.inTransaction("page",
+                s -> s.getMapper(StatsMapper.class).analysedFiles(first.get(0).path(), 10));
+
+        // then
+        assertThat(first).extracting(AnalysedFile::path).containsExactly("/m/1.mid");
+        assertThat(rest).extracting(AnalysedFile::path).containsExactly("/m/2.mid");
+        AnalysedFile f = first.get(0);
+        assertThat(f.key()).isEqualTo("F#m");
+        assertThat(f.bpm()).isEqualTo(120.0);
+        assertThat(f.meter()).isEqualTo("4/4");
+        assertThat(f.hasDrums()).isTrue();
+        assertThat(f.chordsPerBar()).containsExactly("F#m", "D", "A", "E");
     }
 }
