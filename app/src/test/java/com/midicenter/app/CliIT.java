@@ -144,4 +144,25 @@ class CliIT {
         assertThat(help.out()).contains("info", "generate", "demo", "import", "analyze", "worker", "stats", "db");
         assertThat(run("import", "--help").out()).contains("--db-url", "--home");
     }
+
+    @Test
+    void importWithAnalyze_backgroundAnalysis_everyImportedFileAnalysed() throws Exception {
+        // given
+        Path corpus = tmp.resolve("bg-corpus");
+        Path home = tmp.resolve("bg-home");
+        assertThat(run("generate", "--files", "600", "--out", corpus.toString(), "--seed", "11").exit()).isZero();
+        // when
+        Run r = run("import", "--analyze", "--home", home.toString(), "--json", corpus.toString());
+        Run info = run("info", "--json", corpus.resolve("ground-truth.csv").getParent().toString());
+        Run stats = run("stats", "--home", home.toString(), "--json");
+        // then
+        String out = r.out().strip();
+        assertThat(out).startsWith("{\"import\":{").contains("\"analysis\":{");
+        Map<String, String> imported = json(out.substring(out.indexOf(":{") + 1, out.indexOf("},\"analysis\"") + 1));
+        Map<String, String> analysed = json(out.substring(out.indexOf("\"analysis\":") + 11, out.length() - 1));
+        assertThat(analysed.get("analyzed")).isEqualTo(imported.get("imported"));
+        assertThat(analysed.get("failed")).isEqualTo("0");
+        assertThat(json(stats.out().strip()).get("analysed_share")).isEqualTo("1.0");
+        assertThat(info.out()).contains("\"key\":", "\"chords\":", "\"drums\":{", "\"instruments\":[");
+    }
 }
