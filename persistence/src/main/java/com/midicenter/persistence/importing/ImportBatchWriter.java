@@ -225,10 +225,19 @@ public final class ImportBatchWriter implements AutoCloseable {
                 }
             }
         }
+        // one order for every writer: concurrent imports inserting the same new tags wait instead of deadlocking
+        unknown.sort(java.util.Comparator.comparing(ImportMapper.TagKey::category).thenComparing(ImportMapper.TagKey::name));
         for (int from = 0; from < unknown.size(); from += 1000) {
             List<ImportMapper.TagKey> chunk = unknown.subList(from, Math.min(unknown.size(), from + 1000));
             for (ImportMapper.TagId id : mapper.upsertTags(chunk)) {
                 tagIds.put(new ImportMapper.TagKey(id.category(), id.name()), id.id());
+            }
+            // a tag another writer inserted while this statement ran is not in its snapshot: read it again
+            List<ImportMapper.TagKey> missed = chunk.stream().filter(k -> !tagIds.containsKey(k)).toList();
+            if (!missed.isEmpty()) {
+                for (ImportMapper.TagId id : mapper.upsertTags(missed)) {
+                    tagIds.put(new ImportMapper.TagKey(id.category(), id.name()), id.id());
+                }
             }
         }
     }
