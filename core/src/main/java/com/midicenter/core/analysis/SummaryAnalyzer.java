@@ -152,6 +152,10 @@ public final class SummaryAnalyzer {
     static int maxPolyphony(MidiFile file, int noteEvents) {
         long[] keys = new long[noteEvents];
         int n = 0;
+        // the count only needs ticks ascending with note-offs before note-ons at one tick; a single-track loop
+        // is written that way already, and then the sort is skipped
+        boolean ordered = true;
+        long previous = -1;
         for (int i = 0; i < file.eventCount(); i++) {
             int command = file.command(i);
             if (command != 0x90 && command != 0x80) {
@@ -159,9 +163,14 @@ public final class SummaryAnalyzer {
             }
             boolean on = file.isNoteOn(i);
             long tick = Math.min(file.tick(i), (1L << 50) - 1);
+            long order = (tick << 1) | (on ? 1L : 0L);
+            ordered &= order >= previous;
+            previous = order;
             keys[n++] = (tick << 12) | ((on ? 1L : 0L) << 11) | ((long) file.channel(i) << 7) | file.data1(i);
         }
-        Arrays.sort(keys, 0, n);
+        if (!ordered) {
+            Arrays.sort(keys, 0, n);
+        }
         byte[] active = new byte[16 * 128];
         int sounding = 0;
         int max = 0;

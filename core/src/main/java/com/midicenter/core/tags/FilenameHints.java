@@ -36,13 +36,18 @@ public final class FilenameHints {
      */
     public static OptionalDouble bpm(String fileName) {
         String name = baseName(fileName);
-        OptionalDouble explicit = first(BPM_SUFFIX.matcher(name));
-        if (explicit.isPresent()) {
-            return explicit;
+        if (!hasDigit(name)) {
+            return OptionalDouble.empty();
         }
-        explicit = first(BPM_PREFIX.matcher(name));
-        if (explicit.isPresent()) {
-            return explicit;
+        if (containsBpm(name)) {
+            OptionalDouble explicit = first(BPM_SUFFIX.matcher(name));
+            if (explicit.isPresent()) {
+                return explicit;
+            }
+            explicit = first(BPM_PREFIX.matcher(name));
+            if (explicit.isPresent()) {
+                return explicit;
+            }
         }
         // several bare numbers (RG_Chords_62_90_D_major, TP_Perc_72_154): packs number loops first and put the tempo
         // last, so the last candidate wins
@@ -67,6 +72,26 @@ public final class FilenameHints {
             }
         }
         return found;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "bpm" in any case: the explicit patterns cannot match without it. */
+    private static boolean containsBpm(String s) {
+        for (int i = 0; i + 3 <= s.length(); i++) {
+            if ((s.charAt(i) | 0x20) == 'b' && (s.charAt(i + 1) | 0x20) == 'p' && (s.charAt(i + 2) | 0x20) == 'm') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static OptionalDouble first(Matcher m) {

@@ -95,7 +95,26 @@ public final class PathTagger {
         GENRES.put("rnb", "r&b");
     }
 
-    private static final Pattern SPLIT = Pattern.compile("[\\s_\\-.()\\[\\]{},+/\\\\|~'\"!]+");
+    /** ASCII separators between words of a name: white space and {@code _-.()[]{},+/\\|~'"!}. */
+    private static final boolean[] SEPARATORS = new boolean[128];
+    /** First words of the multi-word vocabulary entries ("deep" of "deep house"): only these start a phrase. */
+    private static final Set<String> PHRASE_STARTS = new java.util.HashSet<>();
+
+    static {
+        for (char c : " \t\n\r\f\u000b_-.()[]{},+/\\|~'\"!".toCharArray()) {
+            SEPARATORS[c] = true;
+        }
+        for (String phrase : PARTS.keySet()) {
+            if (phrase.indexOf(' ') > 0) {
+                PHRASE_STARTS.add(phrase.substring(0, phrase.indexOf(' ')));
+            }
+        }
+        for (String phrase : GENRES.keySet()) {
+            if (phrase.indexOf(' ') > 0) {
+                PHRASE_STARTS.add(phrase.substring(0, phrase.indexOf(' ')));
+            }
+        }
+    }
     private static final Pattern BARS = Pattern.compile("(?i)(?<![0-9])(\\d{1,3})\\s*[-_ ]?\\s*(bars?|b(?=[^a-z]|$))(?![a-z])");
     private static final Pattern METER = Pattern.compile("(?<![0-9])(2|3|4|5|6|7|9|11|12|13|15)\\s*[-_/]\\s*(2|4|8|16)(?![0-9])");
     private static final Pattern KEY_TOKEN = Pattern.compile("(?i)^[a-g](#|b)?(m|min|minor|maj|major)?$");
@@ -192,7 +211,8 @@ public final class PathTagger {
 
         OptionalDouble bpm = FilenameHints.bpm(base);
         Integer bars = null;
-        Matcher barsMatcher = BARS.matcher(base);
+        boolean digits = hasDigit(base);
+        Matcher barsMatcher = BARS.matcher(digits ? base : "");
         while (barsMatcher.find()) {
             int n = Integer.parseInt(barsMatcher.group(1));
             if (n >= 1 && n <= 256 && (bpm.isEmpty() || n != (int) bpm.getAsDouble())) {
@@ -201,7 +221,7 @@ public final class PathTagger {
             }
         }
         String meter = null;
-        Matcher meterMatcher = METER.matcher(base);
+        Matcher meterMatcher = METER.matcher(digits ? base : "");
         if (meterMatcher.find()) {
             meter = meterMatcher.group(1) + "/" + meterMatcher.group(2);
         }
@@ -210,13 +230,24 @@ public final class PathTagger {
     }
 
     /** Key in the name: a key token ({@code Am}, {@code F#min}, {@code Eb}) or a tonic followed by a mode word. */
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Optional<MusicalKey> key(List<String> tokens, OptionalDouble bpm) {
         for (int i = tokens.size() - 1; i >= 0; i--) {
             String t = tokens.get(i);
-            String next = i + 1 < tokens.size() ? tokens.get(i + 1).toLowerCase(Locale.ROOT) : "";
-            if (!KEY_TOKEN.matcher(t).matches()) {
+            // cheap test before the pattern: a key token is short and starts with a note letter
+            if (t.length() > 8 || "abcdefgABCDEFG".indexOf(t.charAt(0)) < 0 || !KEY_TOKEN.matcher(t).matches()) {
                 continue;
             }
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1).toLowerCase(Locale.ROOT) : "";
             boolean hasMode = t.length() > 1 && !(t.length() == 2 && (t.charAt(1) == '#' || t.charAt(1) == 'b' || t.charAt(1) == 'B'));
             if (hasMode) {
                 // "am"/"bbm": require the tonic letter to be upper case, or an explicit min/maj word
@@ -263,14 +294,18 @@ public final class PathTagger {
 
     private static void collectWords(List<String> tokens, Set<String> parts, Set<String> genres) {
         int n = tokens.size();
+        String[] lower = new String[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = tokens.get(i).toLowerCase(Locale.ROOT);
+        }
         boolean[] used = new boolean[n];
         // longest phrases first so that "deep house" wins over "house" and "hi hat" over "hat"
         for (int len = 3; len >= 1; len--) {
             for (int i = 0; i + len <= n; i++) {
-                if (anyUsed(used, i, len)) {
+                if (anyUsed(used, i, len) || (len > 1 && !PHRASE_STARTS.contains(lower[i]))) {
                     continue;
                 }
-                String phrase = String.join(" ", tokens.subList(i, i + len)).toLowerCase(Locale.ROOT);
+                String phrase = len == 1 ? lower[i] : String.join(" ", java.util.Arrays.asList(lower).subList(i, i + len));
                 String genre = GENRES.get(phrase);
                 String part = PARTS.get(phrase);
                 if (genre != null) {
@@ -326,12 +361,24 @@ public final class PathTagger {
         return true;
     }
 
+    /** Splits on {@link #SEPARATORS} (by hand, not with a pattern: this runs for every imported file). */
     static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        for (String t : SPLIT.split(text)) {
-            if (!t.isEmpty()) {
-                tokens.add(t);
+        List<String> tokens = new ArrayList<>(12);
+        int start = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean separator = c < 128 ? SEPARATORS[c] : Character.isWhitespace(c);
+            if (separator) {
+                if (start >= 0) {
+                    tokens.add(text.substring(start, i));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
             }
+        }
+        if (start >= 0) {
+            tokens.add(text.substring(start));
         }
         return tokens;
     }

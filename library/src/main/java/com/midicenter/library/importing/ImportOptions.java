@@ -22,9 +22,14 @@ public record ImportOptions(int threads, int batchSize, long maxFileBytes, long 
         }
     }
 
-    /** Sensible defaults for this machine: one worker per core, 2,000 files per batch, 4 GiB per archive. */
+    /**
+     * Sensible defaults for this machine: one reader per core but one (the walking thread reads too when the
+     * readers are busy, and the writer and PostgreSQL need a core: on 2 cores this is 8-10 % faster than two
+     * readers), 2,000 files per batch, 4 GiB per archive.
+     */
     public static ImportOptions defaults() {
-        return new ImportOptions(Runtime.getRuntime().availableProcessors(), 2000, 128L << 20, 4L << 30, 512L << 20, 3);
+        return new ImportOptions(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 2000, 128L << 20,
+                4L << 30, 512L << 20, 3);
     }
 
     public ImportOptions withThreads(int n) {
