@@ -42,7 +42,8 @@ class ImportServiceIT {
     void cleanLibrary() throws SQLException {
         db = library();
         try (Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
-            s.execute("TRUNCATE content, file_meta, analysis_job, tag, import_run, import_error, archive_file RESTART IDENTITY CASCADE");
+            s.execute("TRUNCATE content, location, file_meta, analysis_job, tag, import_run, import_error, archive_file"
+                    + " RESTART IDENTITY CASCADE");
         }
     }
 

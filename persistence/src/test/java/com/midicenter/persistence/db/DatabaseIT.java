@@ -212,7 +212,7 @@ class DatabaseIT {
     void dataSource_copyIn_loadsRowsThroughCopyManager() throws Exception {
         // given
         Database database = SharedDatabase.get();
-        SharedDatabase.truncate("content", "file_meta", "analysis_job");
+        SharedDatabase.truncate("content", "location", "file_meta", "analysis_job");
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
             byte[] sha = new byte[32];

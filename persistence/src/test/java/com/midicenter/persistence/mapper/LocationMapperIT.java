@@ -17,7 +17,7 @@ class LocationMapperIT {
 
     @BeforeEach
     void emptyTables() {
-        SharedDatabase.truncate("content", "file_meta", "analysis_job");
+        SharedDatabase.truncate("content", "location", "file_meta", "analysis_job");
     }
 
     @Test
