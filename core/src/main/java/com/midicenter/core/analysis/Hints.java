@@ -1,6 +1,7 @@
 package com.midicenter.core.analysis;
 
 import com.midicenter.core.music.MusicalKey;
+import com.midicenter.core.tags.FilenameHints;
 import com.midicenter.core.tags.PathTags;
 
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.Objects;
  *
  * @param fileName  the file name (for messages), may be empty
  * @param bpm       the tempo written in the name, or {@code null}
+ * @param bpmStrong the name's tempo is unmistakably a tempo ({@link FilenameHints#strongBpm}): it may overrule
+ *                  a software-default tempo event
  * @param key       the key written in the name, or {@code null}
  * @param pathWords part/category words of the path, lower case ({@code bass}, {@code drums}, {@code fill}...)
  */
-public record Hints(String fileName, Double bpm, MusicalKey key, List<String> pathWords) {
+public record Hints(String fileName, Double bpm, boolean bpmStrong, MusicalKey key, List<String> pathWords) {
 
-    public static final Hints NONE = new Hints("", null, null, List.of());
+    public static final Hints NONE = new Hints("", null, false, null, List.of());
 
     public Hints {
         Objects.requireNonNull(fileName, "fileName");
@@ -25,7 +28,8 @@ public record Hints(String fileName, Double bpm, MusicalKey key, List<String> pa
     }
 
     public static Hints of(String fileName, PathTags tags) {
-        return new Hints(fileName, tags.bpm(), tags.key(), tags.parts().stream().sorted().toList());
+        return new Hints(fileName, tags.bpm(), tags.bpm() != null && FilenameHints.strongBpm(fileName).isPresent(),
+                tags.key(), tags.parts().stream().sorted().toList());
     }
 
     /** From stored path tags written {@code category:name} ({@code bpm:124}, {@code key:Am}, {@code part:bass}). */
@@ -54,6 +58,6 @@ public record Hints(String fileName, Double bpm, MusicalKey key, List<String> pa
             }
         }
         words.sort(null);
-        return new Hints(fileName, bpm, key, words);
+        return new Hints(fileName, bpm, bpm != null && FilenameHints.strongBpm(fileName).isPresent(), key, words);
     }
 }

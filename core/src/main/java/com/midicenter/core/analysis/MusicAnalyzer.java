@@ -33,7 +33,7 @@ public final class MusicAnalyzer {
         MidiSummary summary = summaries.summarize(file, hints.fileName());
         Timeline timeline = Timeline.of(file);
         Notes notes = Notes.of(file);
-        TempoResult tempo = tempos.analyze(timeline, notes, hints.bpm());
+        TempoResult tempo = tempos.analyze(timeline, notes, hints.bpm(), hints.bpmStrong());
         KeyResult key = keys.analyze(file, notes, hints.key());
         ChordResult chordResult = chords.analyze(notes, timeline, key.key());
         return new MusicAnalysis(summary, tempo, meters(timeline), key, chordResult, drums.analyze(notes, timeline),

@@ -42,8 +42,9 @@ public final class SummaryAnalyzer {
         if (tempo.size() > 0) {
             double metaBpm = round2(tempo.weightedBpm(lastTick));
             boolean softwareDefault = tempo.distinctValues() == 1 && tempo.micros(0) == DEFAULT_MICROS_PER_QUARTER;
-            if (softwareDefault && nameBpm.isPresent() && Math.abs(nameBpm.getAsDouble() - 120.0) > 0.5) {
-                bpm = nameBpm.getAsDouble();
+            OptionalDouble strong = fileName == null ? OptionalDouble.empty() : FilenameHints.strongBpm(fileName);
+            if (softwareDefault && strong.isPresent() && Math.abs(strong.getAsDouble() - 120.0) > 0.01) {
+                bpm = strong.getAsDouble();
                 source = BpmSource.FILENAME;
             } else {
                 bpm = metaBpm;

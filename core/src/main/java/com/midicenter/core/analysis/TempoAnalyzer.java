@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>Tempo events win ({@code META}), except a lone 120 BPM event (what sequencers write when nobody set a
- *       tempo) when the file name states another tempo: then the name is right ({@code FILENAME}).</li>
+ *       tempo) when the file name unmistakably states another tempo: then the name is right ({@code FILENAME}).</li>
  *   <li>No tempo event: the name's tempo if it has one.</li>
  *   <li>Neither, and the notes are off the tick grid (a performance recorded without a click): the beat is
  *       estimated from the onsets in seconds ({@code ESTIMATED}, with a confidence). Quantised files without a tempo
@@ -37,14 +37,16 @@ public final class TempoAnalyzer {
      * @param timeline the file's timeline
      * @param notes    its notes
      * @param nameBpm  the tempo written in its name, or {@code null}
+     * @param strong   the name's tempo is unmistakable (a {@code bpm} marker...): only then does it overrule a lone
+     *                 120 BPM tempo event
      */
-    public TempoResult analyze(Timeline timeline, Notes notes, Double nameBpm) {
+    public TempoResult analyze(Timeline timeline, Notes notes, Double nameBpm, boolean strong) {
         List<TempoResult.Change> changes = changes(timeline);
         TempoMap tempo = timeline.tempoMap();
         if (tempo.size() > 0) {
             boolean softwareDefault = tempo.distinctValues() == 1
                     && tempo.micros(0) == SummaryAnalyzer.DEFAULT_MICROS_PER_QUARTER;
-            if (softwareDefault && nameBpm != null && Math.abs(nameBpm - 120.0) > 0.5) {
+            if (softwareDefault && nameBpm != null && strong && Math.abs(nameBpm - 120.0) > 0.01) {
                 return new TempoResult(nameBpm, BpmSource.FILENAME, 1, changes);
             }
             double bpm = SummaryAnalyzer.round2(tempo.weightedBpm(timeline.endTick()));

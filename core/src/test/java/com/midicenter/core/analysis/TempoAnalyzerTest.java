@@ -25,7 +25,7 @@ class TempoAnalyzerTest {
 
     private TempoResult analyze(SmfBuilder smf, Double nameBpm) throws Exception {
         MidiFile file = read(smf);
-        return analyzer.analyze(Timeline.of(file), Notes.of(file), nameBpm);
+        return analyzer.analyze(Timeline.of(file), Notes.of(file), nameBpm, true);
     }
 
     private static SmfBuilder.Track quarterNotes(SmfBuilder.Track track, int beats) {
@@ -58,6 +58,19 @@ class TempoAnalyzerTest {
         TempoResult r = analyze(smf, 92.0);
         assertThat(r.source()).isEqualTo(BpmSource.FILENAME);
         assertThat(r.bpm()).isEqualTo(92.0);
+    }
+
+    @Test
+    void analyze_lone120AndWeakNameNumber_keepsMeta() throws Exception {
+        // given: "keys_141" - the number may be the loop's index
+        SmfBuilder smf = new SmfBuilder(0, Division.ppq(PPQ));
+        quarterNotes(smf.addTrack().tempoBpm(0, 120), 8);
+        MidiFile file = read(smf);
+        // when
+        TempoResult r = analyzer.analyze(Timeline.of(file), Notes.of(file), 141.0, false);
+        // then
+        assertThat(r.source()).isEqualTo(BpmSource.META);
+        assertThat(r.bpm()).isEqualTo(120.0);
     }
 
     @Test
