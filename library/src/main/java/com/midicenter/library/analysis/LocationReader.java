@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Reads the bytes at a library location: a plain file, or an archive member written
- * {@code /packs/a.zip!/Bass/b.mid} (nested: {@code a.zip!/inner.zip!/b.mid}).
+ * Reads the bytes at a library location: a plain file, or a zip or 7z archive member written
+ * {@code /packs/a.zip!/Bass/b.mid} (nested: {@code a.zip!/inner.7z!/b.mid}).
  *
  * <p>Keeps the last few archives open (files of one archive are claimed together), and the last nested archive's
  * bytes. Sizes are bounded: a member or file larger than the limit is refused. Not thread-safe: one per thread.
@@ -22,12 +25,18 @@ import java.util.zip.ZipInputStream;
 final class LocationReader implements AutoCloseable {
 
     private static final int OPEN_ARCHIVES = 4;
+    /** Decoder memory a 7z archive may ask for. */
+    private static final int SEVEN_Z_MEMORY_KB = 128 * 1024;
+    /** Members of one 7z archive kept in memory at most. */
+    private static final long SEVEN_Z_CACHE_BYTES = 32L << 20;
 
     private final long maxFileBytes;
     private final long maxNestedBytes;
     private final Map<String, ZipFile> archives = new LinkedHashMap<>(8, 0.75f, true);
     private String nestedKey;
     private byte[] nestedBytes;
+    private String sevenZPath;
+    private final Map<String, byte[]> sevenZMembers = new java.util.HashMap<>();
 
     LocationReader(long maxFileBytes, long maxNestedBytes) {
         this.maxFileBytes = maxFileBytes;
@@ -47,36 +56,114 @@ final class LocationReader implements AutoCloseable {
         String archive = location.substring(0, bang);
         String rest = location.substring(bang + 2);
         int next = rest.indexOf("!/");
-        ZipFile zip = archive(archive);
-        if (next < 0) {
-            return member(zip, rest, maxFileBytes);
+        String first = next < 0 ? rest : rest.substring(0, next);
+        long limit = next < 0 ? maxFileBytes : maxNestedBytes;
+        if (next >= 0) {
+            // nested archive: keep the last one's bytes, its members are usually claimed together
+            String key = archive + "!/" + first;
+            if (!key.equals(nestedKey)) {
+                nestedBytes = null;
+                nestedBytes = outerMember(archive, first, limit);
+                nestedKey = key;
+            }
+            return nested(nestedBytes, isSevenZ(first), rest.substring(next + 2), location);
         }
-        // nested archive: read it into memory once, then find the member by streaming
-        String innerName = rest.substring(0, next);
-        String key = archive + "!/" + innerName;
-        if (!key.equals(nestedKey)) {
-            nestedBytes = null;
-            nestedBytes = member(zip, innerName, maxNestedBytes);
-            nestedKey = key;
-        }
-        return nested(nestedBytes, rest.substring(next + 2), location);
+        return outerMember(archive, first, limit);
     }
 
-    private byte[] nested(byte[] zipBytes, String path, String location) throws IOException {
-        int next = path.indexOf("!/");
-        String name = next < 0 ? path : path.substring(0, next);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                if (entry.getName().replace('\\', '/').equals(name)) {
-                    if (next < 0) {
-                        return bounded(in, maxFileBytes, location);
+    private byte[] outerMember(String archive, String name, long limit) throws IOException {
+        return isSevenZ(archive) ? sevenZMember(archive, name, limit) : member(archive(archive), name, limit);
+    }
+
+    private static boolean isSevenZ(String name) {
+        return name.regionMatches(true, name.length() - 3, ".7z", 0, 3);
+    }
+
+    /**
+     * A member of a 7z file. Solid 7z archives decode from the start, so the members of the last archive read are
+     * kept (up to {@link #SEVEN_Z_CACHE_BYTES}) for the next jobs of the same archive.
+     */
+    private byte[] sevenZMember(String archive, String name, long limit) throws IOException {
+        if (!archive.equals(sevenZPath)) {
+            sevenZPath = null;
+            sevenZMembers.clear();
+            long cached = 0;
+            try (SevenZFile sevenZ = SevenZFile.builder().setFile(new java.io.File(archive))
+                    .setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB).get()) {
+                SevenZArchiveEntry entry;
+                while ((entry = sevenZ.getNextEntry()) != null) {
+                    if (entry.isDirectory() || entry.getSize() > maxFileBytes) {
+                        continue;
                     }
-                    return nested(bounded(in, maxNestedBytes, location), path.substring(next + 2), location);
+                    if (cached + entry.getSize() > SEVEN_Z_CACHE_BYTES) {
+                        sevenZMembers.clear();
+                        return scanSevenZ(archive, name, limit); // too big to keep: read just this member
+                    }
+                    try (InputStream in = sevenZ.getInputStream(entry)) {
+                        byte[] bytes = bounded(in, maxFileBytes, archive + "!/" + entry.getName());
+                        sevenZMembers.put(entry.getName().replace('\\', '/'), bytes);
+                        cached += bytes.length;
+                    }
+                }
+            }
+            sevenZPath = archive;
+        }
+        byte[] bytes = sevenZMembers.get(name);
+        if (bytes == null) {
+            throw new NoSuchFileException(archive + "!/" + name, null, "no such archive member");
+        }
+        if (bytes.length > limit) {
+            throw new IOException(archive + "!/" + name + " is larger than " + limit + " bytes");
+        }
+        return bytes;
+    }
+
+    private static byte[] scanSevenZ(String archive, String name, long limit) throws IOException {
+        try (SevenZFile sevenZ = SevenZFile.builder().setFile(new java.io.File(archive))
+                .setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB).get()) {
+            SevenZArchiveEntry entry;
+            while ((entry = sevenZ.getNextEntry()) != null) {
+                if (!entry.isDirectory() && entry.getName().replace('\\', '/').equals(name)) {
+                    try (InputStream in = sevenZ.getInputStream(entry)) {
+                        return bounded(in, limit, archive + "!/" + name);
+                    }
                 }
             }
         }
-        throw new NoSuchFileException(location, null, "no such archive member");
+        throw new NoSuchFileException(archive + "!/" + name, null, "no such archive member");
+    }
+
+    private byte[] nested(byte[] archiveBytes, boolean sevenZ, String path, String location) throws IOException {
+        int next = path.indexOf("!/");
+        String name = next < 0 ? path : path.substring(0, next);
+        long limit = next < 0 ? maxFileBytes : maxNestedBytes;
+        byte[] found = null;
+        if (sevenZ) {
+            try (SevenZFile in = SevenZFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(archiveBytes))
+                    .setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB).get()) {
+                SevenZArchiveEntry entry;
+                while ((entry = in.getNextEntry()) != null && found == null) {
+                    if (!entry.isDirectory() && entry.getName().replace('\\', '/').equals(name)) {
+                        try (InputStream member = in.getInputStream(entry)) {
+                            found = bounded(member, limit, location);
+                        }
+                    }
+                }
+            }
+        } else {
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archiveBytes))) {
+                ZipEntry entry;
+                while ((entry = in.getNextEntry()) != null && found == null) {
+                    if (entry.getName().replace('\\', '/').equals(name)) {
+                        found = bounded(in, limit, location);
+                    }
+                }
+            }
+        }
+        if (found == null) {
+            throw new NoSuchFileException(location, null, "no such archive member");
+        }
+        return next < 0 ? found : nested(found, isSevenZ(name), path.substring(next + 2), location);
     }
 
     private ZipFile archive(String path) throws IOException {
@@ -126,5 +213,7 @@ final class LocationReader implements AutoCloseable {
         }
         archives.clear();
         nestedBytes = null;
+        sevenZMembers.clear();
+        sevenZPath = null;
     }
 }

@@ -29,15 +29,21 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Turns one scan candidate into import rows: reads the bytes, hashes them, parses and summarises the MIDI,
- * and extracts path tags. Opens zip archives (and zips inside them) without extracting anything to disk;
+ * and extracts path tags. Opens zip and 7z archives (and archives inside them) without extracting anything to disk;
  * member names that try to escape (absolute, {@code ..}) are refused, and expansion is bounded.
  *
  * <p>Thread-safe: each call uses its own digest and buffers.
  */
 final class FileImporter {
+
+    /** Decoder memory a 7z archive may ask for (its LZMA dictionary): more is refused, not allocated. */
+    static final int SEVEN_Z_MEMORY_KB = 128 * 1024;
 
     private final ImportOptions options;
     private final MidiReader reader;
@@ -132,21 +138,38 @@ final class FileImporter {
             members[0]++;
             out.accept(row);
         };
-        try (ZipFile zip = new ZipFile(c.path().toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements() && !budget.exceeded) {
-                ZipEntry entry = entries.nextElement();
-                try (InputStream in = zip.getInputStream(entry)) {
-                    member(entry, in, archivePath + "!/", archivePath, c.mtimeMs(), outerFolders, 1, budget, counting);
+        try {
+            if (MidiFileWalker.extension(archivePath).equals("7z")) {
+                try (SevenZFile sevenZ = SevenZFile.builder().setFile(c.path().toFile()).setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB).get()) {
+                    sevenZMembers(sevenZ, archivePath + "!/", archivePath, c.mtimeMs(), outerFolders, 1, budget,
+                            counting);
+                }
+            } else {
+                try (ZipFile zip = new ZipFile(c.path().toFile())) {
+                    Enumeration<? extends ZipEntry> entries = zip.entries();
+                    while (entries.hasMoreElements() && !budget.exceeded) {
+                        ZipEntry entry = entries.nextElement();
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            member(entry.getName(), entry.isDirectory(), entry.getSize(), in, archivePath + "!/",
+                                    archivePath, c.mtimeMs(), outerFolders, 1, budget, counting);
+                        }
+                    }
                 }
             }
         } catch (ZipException e) {
             counting.accept(new ImportErrorRow(archivePath, "bad_archive", "not a readable zip archive: " + e.getMessage(),
                     c.sizeBytes(), c.mtimeMs()));
-        } catch (IOException | SecurityException e) {
-            String reason = e instanceof IOException io ? MidiFileWalker.describe(io) : "permission denied";
-            counting.accept(new ImportErrorRow(archivePath, "unreadable", "cannot read archive: " + reason,
-                    c.sizeBytes(), c.mtimeMs()));
+        } catch (IOException | SecurityException | IllegalArgumentException e) {
+            // Commons Compress reports a damaged 7z as an IOException (or an IllegalArgumentException for bad sizes)
+            String reason = e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException
+                    ? MidiFileWalker.describe((IOException) e)
+                    : e.getMessage() != null ? e.getMessage()
+                    : e instanceof java.io.EOFException ? "it ends too early" : e.getClass().getSimpleName();
+            boolean unreadable = e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException
+                    || e instanceof SecurityException;
+            counting.accept(new ImportErrorRow(archivePath, unreadable ? "unreadable" : "bad_archive",
+                    (unreadable ? "cannot read archive: " : "not a readable archive: ") + reason, c.sizeBytes(),
+                    c.mtimeMs()));
         }
         if (budget.exceeded) {
             counting.accept(new ImportErrorRow(archivePath + "!/", "archive_too_large", "archive expands beyond "
@@ -157,12 +180,28 @@ final class FileImporter {
         return members[0];
     }
 
-    private void member(ZipEntry entry, InputStream in, String prefix, String container, long mtimeMs,
-                        List<String> outerFolders, int depth, Budget budget, Consumer<Object> out) throws IOException {
-        if (entry.isDirectory()) {
+    /** The members of a 7z archive, in archive order (solid archives decode sequentially). */
+    private void sevenZMembers(SevenZFile sevenZ, String prefix, String container, long mtimeMs, List<String> folders,
+                               int depth, Budget budget, Consumer<Object> out) throws IOException {
+        SevenZArchiveEntry entry;
+        while ((entry = sevenZ.getNextEntry()) != null && !budget.exceeded) {
+            if (entry.isDirectory() || entry.isAntiItem()) {
+                continue;
+            }
+            try (InputStream in = sevenZ.getInputStream(entry)) {
+                member(entry.getName(), false, entry.getSize(), in, prefix, container, mtimeMs, folders, depth, budget,
+                        out);
+            }
+        }
+    }
+
+    private void member(String entryName, boolean directory, long entrySize, InputStream in, String prefix,
+                        String container, long mtimeMs, List<String> outerFolders, int depth, Budget budget,
+                        Consumer<Object> out) throws IOException {
+        if (directory) {
             return;
         }
-        String name = entry.getName().replace('\\', '/');
+        String name = entryName.replace('\\', '/');
         String ext = MidiFileWalker.extension(name);
         boolean midi = MidiFileWalker.MIDI_EXTENSIONS.contains(ext);
         boolean nested = MidiFileWalker.ARCHIVE_EXTENSIONS.contains(ext);
@@ -186,10 +225,21 @@ final class FileImporter {
             List<String> folders = new ArrayList<>(outerFolders);
             folders.addAll(folderNames(name));
             folders.add(name.substring(name.lastIndexOf('/') + 1));
+            if (ext.equals("7z")) {
+                try (SevenZFile inner = SevenZFile.builder().setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KB)
+                        .setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+                    sevenZMembers(inner, prefix + name + "!/", container, mtimeMs, folders, depth + 1, budget, out);
+                } catch (IOException | IllegalArgumentException e) {
+                    out.accept(new ImportErrorRow(prefix + name, "bad_archive", "not a readable 7z archive: "
+                            + e.getMessage(), bytes.length, mtimeMs));
+                }
+                return;
+            }
             try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
                 ZipEntry inner;
                 while ((inner = zin.getNextEntry()) != null && !budget.exceeded) {
-                    member(inner, zin, prefix + name + "!/", container, mtimeMs, folders, depth + 1, budget, out);
+                    member(inner.getName(), inner.isDirectory(), inner.getSize(), zin, prefix + name + "!/", container,
+                            mtimeMs, folders, depth + 1, budget, out);
                 }
             } catch (ZipException e) {
                 out.accept(new ImportErrorRow(prefix + name, "bad_archive", "not a readable zip archive: "
@@ -197,7 +247,7 @@ final class FileImporter {
             }
             return;
         }
-        if (!midi && !(entry.getSize() >= 14 && entry.getSize() <= options.maxFileBytes() && !isKnownOther(ext))) {
+        if (!midi && !(entrySize >= 14 && entrySize <= options.maxFileBytes() && !isKnownOther(ext))) {
             return;
         }
         byte[] bytes = readBounded(in, options.maxFileBytes(), budget);

@@ -29,7 +29,7 @@ public final class MidiFileWalker {
     public static final Set<String> MIDI_EXTENSIONS = Set.of("mid", "midi", "kar", "rmi", "smf");
 
     /** Archive extensions the importer opens. */
-    public static final Set<String> ARCHIVE_EXTENSIONS = Set.of("zip");
+    public static final Set<String> ARCHIVE_EXTENSIONS = Set.of("zip", "7z");
 
     /** Extensions that are certainly not MIDI: never opened during a folder walk. */
     private static final Set<String> NOT_MIDI = Set.of(

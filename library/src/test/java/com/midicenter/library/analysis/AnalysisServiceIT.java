@@ -7,10 +7,9 @@ import com.midicenter.core.midi.SmfBuilder;
 import com.midicenter.library.importing.ImportListener;
 import com.midicenter.library.importing.ImportOptions;
 import com.midicenter.library.importing.ImportService;
+import com.midicenter.library.testing.Archives;
 import com.midicenter.persistence.db.Database;
 import com.midicenter.persistence.testing.SharedDatabase;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,8 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,16 +62,6 @@ class AnalysisServiceIT {
         return smf.toBytes();
     }
 
-    private static byte[] zip(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
-    }
-
     private String text(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
@@ -87,9 +74,11 @@ class AnalysisServiceIT {
         Path root = tmp.resolve("lib");
         Files.createDirectories(root.resolve("Keys"));
         Files.write(root.resolve("Keys/Pop Chords 96bpm.mid"), chords(0));
-        Files.write(root.resolve("pack.zip"), zip("Keys/Pop Chords D.mid", chords(2)));
+        Files.write(root.resolve("pack.zip"), Archives.zip(new String[] {"Keys/Pop Chords D.mid"}, new byte[][] {chords(2)}));
+        Files.write(root.resolve("solid.7z"), Archives.sevenZ(new String[] {"A/Chords E.mid", "B/Chords F.mid"},
+                new byte[][] {chords(4), chords(5)}));
         Files.write(root.resolve("Beat 128.mid"), drums());
-        Path doomed = Files.write(root.resolve("Deleted.mid"), chords(5));
+        Path doomed = Files.write(root.resolve("Deleted.mid"), chords(7));
         new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
                 .run(List.of(root), new AtomicBoolean(), ImportListener.NONE);
         Files.delete(doomed);
@@ -102,8 +91,8 @@ class AnalysisServiceIT {
         AnalysisResult again = service.run(new AtomicBoolean(), AnalysisListener.NONE);
 
         // then
-        assertThat(outstanding).isEqualTo(4);
-        assertThat(result.analyzed()).isEqualTo(3);
+        assertThat(outstanding).isEqualTo(6);
+        assertThat(result.analyzed()).isEqualTo(5);
         assertThat(result.failed()).isEqualTo(1);
         assertThat(result.cancelled()).isFalse();
         assertThat(again.analyzed() + again.failed()).isZero();
@@ -117,6 +106,7 @@ class AnalysisServiceIT {
                 .isEqualTo("none true groove kick,closed hat 50");
         assertThat(text("SELECT error FROM analysis_job WHERE state = 'failed'"))
                 .startsWith("cannot read: ").contains("Deleted.mid").contains("no such file");
-        assertThat(text("SELECT count(*) FROM file_meta WHERE analyzer_version IS NOT NULL")).isEqualTo("3");
+        assertThat(text(byPath.formatted("m.key || ' ' || m.chords", "solid.7z!/B/Chords F.mid"))).isEqualTo("F F C Dm Bb");
+        assertThat(text("SELECT count(*) FROM file_meta WHERE analyzer_version IS NOT NULL")).isEqualTo("5");
     }
 }

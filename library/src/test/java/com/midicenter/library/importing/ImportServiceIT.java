@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.midicenter.core.midi.Division;
 import com.midicenter.core.midi.SmfBuilder;
+import com.midicenter.library.testing.Archives;
 import com.midicenter.persistence.db.Database;
 import com.midicenter.persistence.testing.SharedDatabase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +19,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,15 +61,7 @@ class ImportServiceIT {
     }
 
     static byte[] zip(String[] names, byte[][] contents) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < names.length; i++) {
-                zip.putNextEntry(new ZipEntry(names[i]));
-                zip.write(contents[i]);
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return Archives.zip(names, contents);
     }
 
     private static Path write(Path file, byte[] bytes) throws IOException {
@@ -237,5 +227,38 @@ class ImportServiceIT {
             }
         }
         return out;
+    }
+
+    static byte[] sevenZ(String[] names, byte[][] contents) throws IOException {
+        return Archives.sevenZ(names, contents);
+    }
+
+    @Test
+    void run_sevenZipArchives_membersAndNestedImportedEscapeRefused() throws Exception {
+        // given: a 7z with two loops, a zip-slip name and a damaged member; a zip holding a 7z; a 7z that is not one
+        Path root = tmp.resolve("seven");
+        write(root.resolve("Lo-Fi Keys.7z"), sevenZ(
+                new String[] {"Keys/Lofi Keys 84bpm Dm.mid", "Keys/Lofi Keys 86bpm Em.mid", "../evil.mid", "readme.txt"},
+                new byte[][] {midi(50, 84), midi(52, 86), midi(55, 90), "thanks".getBytes(StandardCharsets.US_ASCII)}));
+        write(root.resolve("Bundle.zip"), zip(new String[] {"Inner Pack.7z"},
+                new byte[][] {sevenZ(new String[] {"Inner Bass 100bpm.mid"}, new byte[][] {midi(36, 100)})}));
+        write(root.resolve("Broken.7z"), "7z? no".getBytes(StandardCharsets.US_ASCII));
+        // when
+        ImportResult r = importAll(root);
+        ImportResult again = importAll(root);
+        // then
+        assertThat(r.imported()).isEqualTo(3);
+        assertThat(strings("SELECT path FROM location ORDER BY path")).containsExactly(
+                root.resolve("Bundle.zip") + "!/Inner Pack.7z!/Inner Bass 100bpm.mid",
+                root.resolve("Lo-Fi Keys.7z") + "!/Keys/Lofi Keys 84bpm Dm.mid",
+                root.resolve("Lo-Fi Keys.7z") + "!/Keys/Lofi Keys 86bpm Em.mid");
+        assertThat(strings("SELECT kind FROM import_error ORDER BY kind")).containsExactly("bad_archive", "unsafe_archive_path");
+        assertThat(strings("SELECT reason FROM import_error WHERE kind = 'bad_archive'")).singleElement()
+                .asString().startsWith("not a readable archive: ").doesNotContain("null");
+        assertThat(strings("SELECT m.bpm || ' ' || t.name FROM location l JOIN file_meta m ON m.content_id = l.content_id"
+                + " JOIN tag t ON t.id = ANY (l.path_tag_ids) AND t.category = 'key' WHERE l.path LIKE '%84bpm Dm.mid'"))
+                .containsExactly("84 Dm");
+        assertThat(again.unchanged()).isEqualTo(r.scanned());
+        assertThat(Files.exists(tmp.resolve("evil.mid"))).isFalse();
     }
 }
