@@ -37,7 +37,8 @@ final class AnalysisRows {
         }
         return new AnalysisRow(contentId, s.durationSec(), s.bars(), tempo.bpm(), lower(tempo.source()),
                 tempo.confidence(), s.tempoChanges(), tempoSeconds, tempoBpms, s.meter(), lower(s.meterSource()),
-                a.meters(), key == null ? null : key.name(), round3(a.key().confidence()),
+                a.meters(), key == null ? null : key.name(), key == null ? null : key.tonic() * 2 + (key.minor() ? 1 : 0),
+                round3(a.key().confidence()),
                 a.key().runnerUp() == null ? null : a.key().runnerUp().name(), lower(a.key().source()),
                 key == null ? null : key.camelot(), a.chords().progression().isEmpty() ? null : a.chords().progression(),
                 a.chords().perBar(), drums.hasDrums(), drums.pieces(), counts, round3(drums.hitsPerBar()),

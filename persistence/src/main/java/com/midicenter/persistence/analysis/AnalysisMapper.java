@@ -27,6 +27,9 @@ public interface AnalysisMapper {
     /** Writes the staged results of the given contents into file_meta. */
     int updateMeta(@Param("ids") Long[] ids, @Param("version") int version);
 
+    /** Writes the search rows of these contents from their stored analysis and first present location. */
+    int upsertSearchDocs(@Param("ids") Long[] ids);
+
     int fail(@Param("worker") String worker, @Param("version") int version, @Param("ids") Long[] ids,
              @Param("reasons") String[] reasons);
 

@@ -26,7 +26,7 @@ public final class AnalysisWriter implements AutoCloseable {
 
     private static final String COPY_SQL = "COPY analysis_stage (content_id, duration_sec, bars, bpm, bpm_source,"
             + " bpm_confidence, tempo_changes, tempo_seconds, tempo_bpms, meter, meter_source, meters, key,"
-            + " key_confidence, key_runner_up, key_source, camelot, chords, chords_per_bar, has_drums, drum_pieces,"
+            + " key_code, key_confidence, key_runner_up, key_source, camelot, chords, chords_per_bar, has_drums, drum_pieces,"
             + " drum_counts, drum_hits_per_bar, swing, ghost_notes, fill_bars, drum_role, instruments, families,"
             + " programs, is_loop, notes, notes_per_bar, polyphony_max, pitch_min, pitch_max, velocity_min,"
             + " velocity_max, velocity_mean, quantized, groove_offset_ms, rhythm_print, pitch_print)"
@@ -88,7 +88,9 @@ public final class AnalysisWriter implements AutoCloseable {
                 mapper.analyzeStage();
                 List<Long> finished = mapper.finishStaged(worker, version);
                 if (!finished.isEmpty()) {
-                    stored = mapper.updateMeta(finished.toArray(new Long[0]), version);
+                    Long[] ids = finished.toArray(new Long[0]);
+                    stored = mapper.updateMeta(ids, version);
+                    mapper.upsertSearchDocs(ids);
                 }
             }
             int failed = 0;
@@ -100,6 +102,7 @@ public final class AnalysisWriter implements AutoCloseable {
                     reasons[i] = failures.get(i).reason().replace('\0', ' ');
                 }
                 failed = mapper.fail(worker, version, ids, reasons);
+                mapper.upsertSearchDocs(ids); // failed files stay findable by name and path
             }
             connection.commit();
             return new Written(stored, failed, rows.size() - stored + failures.size() - failed);
@@ -115,8 +118,13 @@ public final class AnalysisWriter implements AutoCloseable {
     private static void encode(CopyText out, AnalysisRow r) {
         out.number(r.contentId()).number(r.durationSec()).number(r.bars()).numberOrNull(r.bpm()).text(r.bpmSource())
                 .number(r.bpmConfidence()).number(r.tempoChanges()).doubleArray(r.tempoSeconds())
-                .doubleArray(r.tempoBpms()).text(r.meter()).text(r.meterSource()).textArray(r.meters()).text(r.key())
-                .number(r.keyConfidence()).text(r.keyRunnerUp()).text(r.keySource()).text(r.camelot())
+                .doubleArray(r.tempoBpms()).text(r.meter()).text(r.meterSource()).textArray(r.meters()).text(r.key());
+        if (r.keyCode() == null) {
+            out.nullValue();
+        } else {
+            out.number(r.keyCode().longValue());
+        }
+        out.number(r.keyConfidence()).text(r.keyRunnerUp()).text(r.keySource()).text(r.camelot())
                 .text(r.chords()).textArray(r.chordsPerBar()).bool(r.hasDrums()).textArray(r.drumPieces())
                 .intArray(r.drumCounts()).number(r.drumHitsPerBar());
         if (r.swing() == null) {

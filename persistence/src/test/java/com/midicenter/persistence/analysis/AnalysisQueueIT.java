@@ -43,7 +43,7 @@ class AnalysisQueueIT {
 
     static AnalysisRow row(long contentId, String key) {
         return new AnalysisRow(contentId, 8.0, 4, 120.0, "meta", 1.0, 0, List.of(0.0), List.of(120.0), "4/4", "meta",
-                List.of("4/4@1"), key, 0.9, "C", "notes", "8A", "Am F C G", List.of("Am", "F", "C", "G"), true,
+                List.of("4/4@1"), key, 18, 0.9, "C", "notes", "8A", "Am F C G", List.of("Am", "F", "C", "G"), true,
                 List.of("kick", "snare"), List.of(4, 2, 0, 0, 0, 0, 0, 0, 0, 0), 6.0, 54, 1, List.of(4),
                 "groove_with_fill", List.of("bass", "drums"), List.of("Bass", "Drums"), List.of(33), true, 40, 10.0,
                 3, 36, 60, 70, 120, 99.5, true, 0.0, 0x0F0FL, -1L);
