@@ -16,7 +16,7 @@ public final class MusicAnalyzer {
      * Version of the analysis; stored with each result. Raise it when a change to any analyser should make
      * {@code analyze} redo files analysed before.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Meter-map entries kept at most. */
     static final int MAX_METERS = 64;

@@ -1,0 +1,277 @@
+package com.midicenter.library.search;
+
+import com.midicenter.core.music.MusicalKey;
+import com.midicenter.persistence.search.FacetCount;
+import com.midicenter.persistence.search.SearchCriteria;
+import com.midicenter.persistence.search.SearchCriteria.BpmRange;
+import com.midicenter.persistence.search.SearchCriteria.Sort;
+import com.midicenter.persistence.search.SearchHit;
+import com.midicenter.persistence.search.SearchMapper;
+import com.midicenter.persistence.search.SimilarSource;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs searches: turns a {@link SearchRequest} into parameters (user text never becomes SQL: words are reduced to
+ * letters and digits before they reach {@code to_tsquery}), fetches one keyset page, counts, and facets.
+ *
+ * <p>Thread-safe; each call takes a pooled connection for its duration.
+ */
+public final class SearchService {
+
+    /** Totals are exact up to this many matches and estimated beyond. */
+    public static final int EXACT_TOTAL = 10_000;
+    /** Facets count at most this many matches. */
+    public static final int FACET_CAP = 10_000;
+    /** Words of a query used at most; characters of a word at most. */
+    static final int MAX_WORDS = 16;
+    static final int MAX_WORD = 40;
+    /** Full-text matches below which names are also matched by similarity (typos). */
+    static final int FUZZY_BELOW = 3;
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern RANGE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(?:-\\s*(\\d+(?:\\.\\d+)?)\\s*)?");
+
+    private final SqlSessionFactory sessions;
+
+    public SearchService(SqlSessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * @throws SearchException when a value cannot be understood (the message says which and why)
+     */
+    public SearchResult search(SearchRequest r) {
+        long start = System.nanoTime();
+        if (r.similarTo() != null) {
+            return similar(r, start);
+        }
+        SearchCriteria criteria = criteria(r, tsquery(r.text()), null);
+        try (SqlSession session = sessions.openSession(true)) {
+            SearchMapper mapper = session.getMapper(SearchMapper.class);
+            boolean fuzzy = false;
+            List<SearchHit> hits = mapper.search(criteria);
+            if (hits.size() < FUZZY_BELOW && criteria.tsquery() != null && r.cursor() == null) {
+                // few or no words matched: the user may have mistyped; names that look alike
+                String text = r.text().strip().toLowerCase(Locale.ROOT);
+                SearchCriteria similar = criteria(r, null, text.length() > 64 ? text.substring(0, 64) : text);
+                List<SearchHit> more = mapper.search(similar);
+                if (!more.isEmpty()) {
+                    List<SearchHit> merged = new ArrayList<>(hits);
+                    Set<Long> seen = new java.util.HashSet<>();
+                    hits.forEach(h -> seen.add(h.contentId()));
+                    for (SearchHit h : more) {
+                        if (merged.size() < criteria.limit() && seen.add(h.contentId())) {
+                            merged.add(h);
+                        }
+                    }
+                    hits = merged;
+                    criteria = similar;
+                    fuzzy = true;
+                }
+            }
+            long total = mapper.countUpTo(criteria, EXACT_TOTAL);
+            boolean estimated = total > EXACT_TOTAL;
+            if (estimated) {
+                total = Math.max(EXACT_TOTAL + 1, mapper.countSampled(criteria, 1.0) * 100);
+            }
+            List<FacetCount> facets = r.facets() ? mapper.facets(criteria, FACET_CAP) : List.of();
+            String next = hits.size() == criteria.limit() && !fuzzy ? cursor(hits.get(hits.size() - 1)) : null;
+            return new SearchResult(total, estimated, fuzzy, (System.nanoTime() - start) / 1e6, hits, next, facets);
+        }
+    }
+
+    private SearchResult similar(SearchRequest r, long start) {
+        try (SqlSession session = sessions.openSession(true)) {
+            SearchMapper mapper = session.getMapper(SearchMapper.class);
+            long id = contentId(mapper, r.similarTo());
+            SimilarSource source = mapper.similarSource(id).orElseThrow(
+                    () -> new SearchException("'" + r.similarTo() + "' is not analysed yet: run 'analyze' first"));
+            if (source.rhythmPrint() == null || source.pitchPrint() == null) {
+                throw new SearchException("'" + r.similarTo() + "' could not be analysed, so nothing is like it");
+            }
+            List<Integer> keys = source.keyCode() == null ? List.of() : compatibleKeys(source.keyCode());
+            List<BpmRange> tempos = new ArrayList<>();
+            if (source.bpm() != null) {
+                double bpm = source.bpm();
+                tempos.add(new BpmRange(bpm * 0.94, bpm * 1.06));
+                tempos.add(new BpmRange(bpm / 2 * 0.97, bpm / 2 * 1.03));
+                tempos.add(new BpmRange(bpm * 2 * 0.97, bpm * 2 * 1.03));
+            }
+            int limit = Math.max(1, Math.min(r.limit(), 500));
+            List<SearchHit> hits = mapper.similar(source, keys.toArray(new Integer[0]), tempos, limit);
+            return new SearchResult(hits.size(), false, false, (System.nanoTime() - start) / 1e6, hits, null, List.of());
+        }
+    }
+
+    private static long contentId(SearchMapper mapper, String similarTo) {
+        if (similarTo.matches("\\d{1,18}")) {
+            return Long.parseLong(similarTo);
+        }
+        String path = java.nio.file.Path.of(similarTo).toAbsolutePath().normalize().toString();
+        List<Long> ids = mapper.contentIdsByPath(path);
+        if (ids.isEmpty()) {
+            ids = mapper.contentIdsByPath(similarTo);
+        }
+        if (ids.isEmpty()) {
+            throw new SearchException("'" + similarTo + "' is not in the library (import it first)");
+        }
+        return ids.get(0);
+    }
+
+    /** Words as a prefix query: {@code deep hou} becomes {@code deep:* & hou:*}; nothing else gets through. */
+    static String tsquery(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = WORD.matcher(text.length() > 4096 ? text.substring(0, 4096) : text);
+        List<String> words = new ArrayList<>();
+        while (m.find() && words.size() < MAX_WORDS) {
+            String w = m.group().toLowerCase(Locale.ROOT);
+            words.add((w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w) + ":*");
+        }
+        return words.isEmpty() ? null : String.join(" & ", words);
+    }
+
+    private static SearchCriteria criteria(SearchRequest r, String tsquery, String fuzzy) {
+        Sort sort = r.sort() != null ? r.sort() : tsquery != null ? Sort.RELEVANCE : Sort.NAME;
+        if (fuzzy != null && sort == Sort.RELEVANCE) {
+            sort = Sort.NAME;
+        }
+        if (r.text() != null && !r.text().isBlank() && tsquery == null && fuzzy == null && r.similarTo() == null
+                && WORD.matcher(r.text()).find()) {
+            throw new SearchException("cannot search for '" + r.text() + "'");
+        }
+        int limit = r.limit() <= 0 ? 50 : r.limit();
+        if (limit > 1000) {
+            throw new SearchException("--limit is at most 1000 per page; use the next-page cursor for more");
+        }
+        List<BpmRange> bpm = new ArrayList<>();
+        if (r.bpm() != null) {
+            double[] range = range(r.bpm(), "--bpm", 20, 400);
+            double lo = range[0] == range[1] ? range[0] - 0.5 : range[0];
+            double hi = range[0] == range[1] ? range[1] + 0.5 : range[1];
+            bpm.add(new BpmRange(lo, hi));
+            if (r.halfDouble()) {
+                bpm.add(new BpmRange(lo / 2, hi / 2));
+                bpm.add(new BpmRange(lo * 2, hi * 2));
+            }
+        }
+        List<Integer> keys = List.of();
+        if (r.key() != null) {
+            int code = keyCode(r.key());
+            keys = r.compatible() ? compatibleKeys(code) : List.of(code);
+        }
+        Integer barsMin = null;
+        Integer barsMax = null;
+        if (r.bars() != null) {
+            double[] range = range(r.bars(), "--bars", 0, 100_000);
+            barsMin = (int) Math.ceil(range[0]);
+            barsMax = (int) Math.floor(range[1]);
+        }
+        Double durationMin = null;
+        Double durationMax = null;
+        if (r.duration() != null) {
+            double[] range = range(r.duration(), "--duration", 0, 1e7);
+            durationMin = range[0];
+            durationMax = range[1];
+        }
+        if (r.state() != null && !r.state().equals("done") && !r.state().equals("failed")) {
+            throw new SearchException("--state is 'done' or 'failed', not '" + r.state() + "'");
+        }
+        if (r.minRating() != null && (r.minRating() < 1 || r.minRating() > 5)) {
+            throw new SearchException("--rating is 1 to 5");
+        }
+        String afterValue = null;
+        Long afterId = null;
+        if (r.cursor() != null) {
+            String[] parts = decodeCursor(r.cursor());
+            afterValue = parts[0];
+            afterId = Long.parseLong(parts[1]);
+        }
+        String instrument = r.instrument() == null ? null : r.instrument().strip().toLowerCase(Locale.ROOT);
+        return new SearchCriteria(tsquery, fuzzy, bpm, keys, blankToNull(r.meter()), barsMin, barsMax, durationMin,
+                durationMax, blankToNull(instrument), r.drums(), blankToNull(r.tag()), blankToNull(r.vendor()),
+                blankToNull(r.pack()), r.favorite(), r.minRating(), r.state(), sort, r.descending(), limit, afterValue,
+                afterId);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** {@code 120} or {@code 118-126} within [min, max]. */
+    static double[] range(String text, String option, double min, double max) {
+        Matcher m = RANGE.matcher(text);
+        if (!m.matches()) {
+            throw new SearchException(option + " takes a number or a range like 118-126, not '" + text + "'");
+        }
+        double lo = Double.parseDouble(m.group(1));
+        double hi = m.group(2) == null ? lo : Double.parseDouble(m.group(2));
+        if (lo > hi || lo < min || hi > max) {
+            throw new SearchException(option + " must be a range from " + (long) min + " to " + (long) max
+                    + " with the smaller number first, not '" + text + "'");
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** {@code Am}, {@code F#m}, {@code Eb}, {@code A minor} or Camelot {@code 8A}. */
+    static int keyCode(String text) {
+        String t = text.strip();
+        Matcher camelot = Pattern.compile("(?i)(1[0-2]|[1-9])\\s*([ab])").matcher(t);
+        Optional<MusicalKey> key;
+        if (camelot.matches()) {
+            key = Optional.of(MusicalKey.fromCamelot(Integer.parseInt(camelot.group(1)),
+                    camelot.group(2).equalsIgnoreCase("a")));
+        } else {
+            key = MusicalKey.parse(t);
+        }
+        MusicalKey k = key.orElseThrow(() -> new SearchException(
+                "--key takes a key like Am, F#m, Eb, 'A minor' or a Camelot code like 8A, not '" + text + "'"));
+        return k.tonic() * 2 + (k.minor() ? 1 : 0);
+    }
+
+    /** The key, its relative, and its neighbours on the Camelot wheel (same letter, ±1). */
+    static List<Integer> compatibleKeys(int code) {
+        MusicalKey key = new MusicalKey(code / 2, code % 2 == 1);
+        Set<Integer> codes = new LinkedHashSet<>();
+        codes.add(code);
+        MusicalKey relative = key.relative();
+        codes.add(relative.tonic() * 2 + (relative.minor() ? 1 : 0));
+        String camelot = key.camelot();
+        int number = Integer.parseInt(camelot.substring(0, camelot.length() - 1));
+        for (int step : new int[] {-1, 1}) {
+            int n = (number - 1 + step + 12) % 12 + 1;
+            MusicalKey neighbour = MusicalKey.fromCamelot(n, key.minor());
+            codes.add(neighbour.tonic() * 2 + (neighbour.minor() ? 1 : 0));
+        }
+        return List.copyOf(codes);
+    }
+
+    private static String cursor(SearchHit last) {
+        String raw = (last.sortValue() == null ? "" : last.sortValue()) + "\n" + last.contentId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decodeCursor(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int nl = raw.lastIndexOf('\n');
+            Long.parseLong(raw.substring(nl + 1));
+            return new String[] {raw.substring(0, nl), raw.substring(nl + 1)};
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new SearchException("the page cursor is not one this program wrote");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Finding files: text, filters, sorts, keyset pages, totals, facets and "similar to". */
+package com.midicenter.library.search;

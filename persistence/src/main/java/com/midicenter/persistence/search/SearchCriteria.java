@@ -1,0 +1,81 @@
+package com.midicenter.persistence.search;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One search, as SQL sees it. Every value is bound as a parameter; {@code tsquery} is built from word characters
+ * only ({@code bass:* & 808:*}), never from raw user text.
+ *
+ * @param tsquery    full-text query in {@code to_tsquery('simple', ...)} syntax, or {@code null}
+ * @param fuzzy      lower-cased text for trigram matching of names (typos), or {@code null}
+ * @param bpmRanges  allowed BPM ranges (several for half/double time); empty: any
+ * @param keyCodes   allowed keys (tonic * 2 + 1 for minor); empty: any
+ * @param sort       what to order by
+ * @param descending order direction (relevance is always best first)
+ * @param afterValue keyset cursor: the sort value of the last row of the previous page (as text), or {@code null}
+ * @param afterId    keyset cursor: its content id
+ */
+public record SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRanges, List<Integer> keyCodes, String meter,
+                             Integer barsMin, Integer barsMax, Double durationMin, Double durationMax,
+                             String instrument, Boolean drums, String tag, String vendor, String pack,
+                             boolean favorite, Integer minRating, String state, Sort sort, boolean descending,
+                             int limit, String afterValue, Long afterId) {
+
+    /** Sort orders; each has an index or a filter that keeps it cheap. */
+    public enum Sort { RELEVANCE, NAME, BPM, KEY, BARS, DURATION, ADDED, RATING }
+
+    /** Inclusive BPM range. */
+    public record BpmRange(double lo, double hi) {
+    }
+
+    public SearchCriteria {
+        Objects.requireNonNull(sort, "sort");
+        bpmRanges = List.copyOf(bpmRanges);
+        keyCodes = List.copyOf(keyCodes);
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("bpmRanges=" + bpmRanges + " limit=" + limit);
+        }
+    }
+
+    /** The SQL expression of the sort key (fixed strings chosen here, never user text). */
+    public String sortExpression() {
+        return switch (sort) {
+            case RELEVANCE, NAME -> "lower(d.name)"; // relevance without text: by name
+            case BPM -> "coalesce(d.bpm, 100000)";
+            case KEY -> "coalesce(d.key_code, 100)";
+            case BARS -> "coalesce(d.bars, 1000000)";
+            case DURATION -> "coalesce(d.duration_sec, 1000000)";
+            case ADDED -> "d.added_at";
+            case RATING -> "coalesce(d.rating, 0)";
+        };
+    }
+
+    /** The SQL type the cursor value is cast to. */
+    public String sortType() {
+        return switch (sort) {
+            case RELEVANCE, NAME -> "text";
+            case ADDED -> "timestamptz";
+            case KEY, BARS, RATING -> "integer";
+            default -> "double precision";
+        };
+    }
+
+    /** Relevance is best first; the others follow {@code descending}. */
+    public boolean backwards() {
+        return relevance() || descending;
+    }
+
+    /** Ordered by relevance: needs a text query. */
+    public boolean relevance() {
+        return sort == Sort.RELEVANCE && tsquery != null;
+    }
+
+    public boolean hasBpm() {
+        return !bpmRanges.isEmpty();
+    }
+
+    public boolean hasKeys() {
+        return !keyCodes.isEmpty();
+    }
+}

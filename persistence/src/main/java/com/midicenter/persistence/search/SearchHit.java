@@ -1,0 +1,15 @@
+package com.midicenter.persistence.search;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One result row. {@code sortValue} (as text) and {@code contentId} make the cursor of the next page. */
+public record SearchHit(long contentId, String path, String name, String vendor, String pack, Double bpm,
+                        Integer keyCode, String meter, Integer bars, Double durationSec, List<String> instruments,
+                        boolean hasDrums, boolean favorite, Integer rating, String state, OffsetDateTime addedAt,
+                        Double rank, Integer distance, String sortValue) {
+
+    public SearchHit {
+        instruments = instruments == null ? List.of() : List.copyOf(instruments);
+    }
+}

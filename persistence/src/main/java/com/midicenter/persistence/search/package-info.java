@@ -1,0 +1,2 @@
+/** Search over {@code search_doc}: full text, filters, keyset pages, totals, facets, similar files. */
+package com.midicenter.persistence.search;
