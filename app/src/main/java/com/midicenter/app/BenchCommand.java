@@ -5,6 +5,7 @@ import com.midicenter.library.analysis.AnalysisOptions;
 import com.midicenter.library.analysis.AnalysisResult;
 import com.midicenter.library.analysis.AnalysisService;
 import com.midicenter.library.importing.ImportOptions;
+import com.midicenter.library.search.SearchService;
 import com.midicenter.library.importing.ImportResult;
 import com.midicenter.library.importing.ImportService;
 import com.midicenter.persistence.db.Database;
@@ -55,8 +56,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!what.equals("import") && !what.equals("analyze")) {
-            System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze");
+        if (!what.equals("import") && !what.equals("analyze") && !what.equals("search")) {
+            System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze, search");
             return 2;
         }
         Path corpus = work.resolve("corpus-" + files + "-seed-" + seed);
@@ -71,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
         Path home = work.resolve("library-" + System.currentTimeMillis());
         if (what.equals("analyze")) {
             return analyze(corpus, home);
+        }
+        if (what.equals("search")) {
+            return search(corpus);
         }
         ImportOptions options = ImportOptions.defaults();
         if (threads != null) {
@@ -102,6 +106,26 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), result.scanned(),
                 result.imported(), result.duplicates(), result.errors(), result.seconds(), result.filesPerSecond(),
                 HeapWatch.maxHeapBytes() >> 20, peak >> 20, live >> 20, stats.databaseSizeBytes() / 1e6);
+        return 0;
+    }
+
+    @Option(names = "--queries", description = "search benchmark: queries in the mix (default: ${DEFAULT-VALUE})")
+    int queries = 1000;
+
+    private int search(Path corpus) throws IOException {
+        Path home = SearchBench.library(work, corpus, "search-library-" + files + "-seed-" + seed);
+        try (Database db = Database.embedded(home)) {
+            db.migrate();
+            SearchService service = new SearchService(db.sqlSessionFactory());
+            List<Long> ids = SearchBench.sampleIds(db, 200);
+            List<SearchBench.Query> mix = SearchBench.queries(corpus, queries, seed, ids);
+            double[] ms = SearchBench.run(service, mix);
+            double[] baseline = SearchBench.ilike(db, mix, 100);
+            long docs = db.inTransaction("count", s -> s.getMapper(StatsMapper.class).libraryStats()).analysisDone();
+            SearchBench.print(mix, ms, baseline, docs);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         return 0;
     }
 

@@ -32,8 +32,10 @@ public final class SearchService {
 
     /** Totals are exact up to this many matches and estimated beyond. */
     public static final int EXACT_TOTAL = 10_000;
-    /** Facets count at most this many matches. */
-    public static final int FACET_CAP = 10_000;
+    /** Facets count at most this many matches (a sample of larger results: enough to rank the values). */
+    public static final int FACET_CAP = 2_000;
+    /** Share of pages sampled to estimate large totals. */
+    static final double SAMPLE_PERCENT = 1.0;
     /** Words of a query used at most; characters of a word at most. */
     static final int MAX_WORDS = 16;
     static final int MAX_WORD = 40;
@@ -81,10 +83,24 @@ public final class SearchService {
                     fuzzy = true;
                 }
             }
-            long total = mapper.countUpTo(criteria, EXACT_TOTAL);
-            boolean estimated = total > EXACT_TOTAL;
-            if (estimated) {
-                total = Math.max(EXACT_TOTAL + 1, mapper.countSampled(criteria, 1.0) * 100);
+            long total;
+            boolean estimated = false;
+            if (hits.size() < criteria.limit() && r.cursor() == null) {
+                total = hits.size(); // the whole result is on this page
+            } else {
+                // a 1 % page sample first: counting 10,000 matches of a common word costs more than the page itself,
+                // so only results the sample puts within reach are counted exactly
+                long sampled = mapper.countSampled(criteria, SAMPLE_PERCENT) * Math.round(100 / SAMPLE_PERCENT);
+                if (sampled > 2L * EXACT_TOTAL) {
+                    total = sampled;
+                    estimated = true;
+                } else {
+                    total = mapper.countUpTo(criteria, EXACT_TOTAL);
+                    if (total > EXACT_TOTAL) {
+                        total = Math.max(EXACT_TOTAL + 1, sampled);
+                        estimated = true;
+                    }
+                }
             }
             List<FacetCount> facets = r.facets() ? mapper.facets(criteria, FACET_CAP) : List.of();
             String next = hits.size() == criteria.limit() && !fuzzy ? cursor(hits.get(hits.size() - 1)) : null;
