@@ -165,44 +165,6 @@ final class ReportJson {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    static void writeSummary(JsonGenerator g, MidiSummary s) throws IOException {
-        g.writeNumberField("format", s.format());
-        g.writeNumberField("tracks", s.tracks());
-        g.writeNumberField("ppq", s.ppq());
-        g.writeNumberField("duration_sec", s.durationSec());
-        g.writeNumberField("bars", s.bars());
-        if (s.bpm() == null) {
-            g.writeNullField("bpm");
-        } else {
-            g.writeNumberField("bpm", s.bpm());
-        }
-        g.writeStringField("bpm_source", s.bpmSource().name().toLowerCase(Locale.ROOT));
-        g.writeNumberField("tempo_changes", s.tempoChanges());
-        g.writeStringField("meter", s.meter());
-        g.writeStringField("meter_source", s.meterSource().name().toLowerCase(Locale.ROOT));
-        g.writeNumberField("meter_changes", s.meterChanges());
-        writeNotesAndInstruments(g, s);
-    }
-
-    private static void writeNotesAndInstruments(JsonGenerator g, MidiSummary s) throws IOException {
-        g.writeNumberField("notes", s.notes());
-        if (s.pitchMin() < 0) {
-            g.writeNullField("pitch_min");
-            g.writeNullField("pitch_max");
-        } else {
-            g.writeNumberField("pitch_min", s.pitchMin());
-            g.writeNumberField("pitch_max", s.pitchMax());
-        }
-        g.writeNumberField("velocity_mean", s.velocityMean());
-        g.writeNumberField("polyphony_max", s.polyphonyMax());
-        g.writeBooleanField("has_drums", s.hasDrums());
-        writeInts(g, "channels", s.channels());
-        writeInts(g, "programs", s.programs());
-        writeStrings(g, "instruments", s.instruments());
-        writeStrings(g, "track_names", s.trackNames());
-        writeStrings(g, "warnings", s.warnings());
-    }
-
     private static void writeInts(JsonGenerator g, String name, List<Integer> values) throws IOException {
         g.writeArrayFieldStart(name);
         for (int v : values) {
