@@ -64,7 +64,7 @@ public final class SearchService {
             SearchMapper mapper = session.getMapper(SearchMapper.class);
             boolean fuzzy = false;
             List<SearchHit> hits = mapper.search(criteria);
-            if (hits.size() < FUZZY_BELOW && criteria.tsquery() != null && r.cursor() == null) {
+            if (hits.size() < Math.min(FUZZY_BELOW, criteria.limit()) && criteria.tsquery() != null && r.cursor() == null) {
                 // few or no words matched: the user may have mistyped; names that look alike
                 String text = r.text().strip().toLowerCase(Locale.ROOT);
                 SearchCriteria similar = criteria(r, null, text.length() > 64 ? text.substring(0, 64) : text);
