@@ -155,7 +155,24 @@ class CliIT {
         Run r = run("import", "--analyze", "--home", home.toString(), "--json", corpus.toString());
         Run info = run("info", "--json", corpus.resolve("ground-truth.csv").getParent().toString());
         Run stats = run("stats", "--home", home.toString(), "--json");
+        Path queries = tmp.resolve("queries.txt");
+        java.nio.file.Files.writeString(queries, String.join("\n", "bass --limit 5", "--bpm 118-126 --sort bpm",
+                "\"x'); DROP TABLE content; --\" \"&|!:*\" 🎹 back\\\\slash", "--bpm fast", "--key 8A --compatible --facets"));
+        Run batch = run("search", "--home", home.toString(), "--batch", queries.toString());
+        Run one = run("search", "--home", home.toString(), "--json", "drum", "--drums", "--limit", "3");
         // then
+        List<String> lines = batch.lines();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).contains("\"total\":", "\"took_ms\":", "\"results\":[{");
+        assertThat(json(lines.get(1)).get("total_estimated")).isEqualTo("false");
+        assertThat(lines.get(2)).doesNotContain("\"error\"");
+        assertThat(json(lines.get(3)).get("error")).contains("--bpm");
+        assertThat(lines.get(4)).contains("\"facets\":[");
+        assertThat(batch.exit()).isEqualTo(1); // the one bad line
+        assertThat(one.exit()).isZero();
+        assertThat(json(one.out().strip()).get("total")).isNotEqualTo("0");
+        assertThat(one.out()).contains("\"has_drums\":true").doesNotContain("\"has_drums\":false");
+        assertThat(run("stats", "--home", home.toString(), "--json").out()).contains("\"analysed_share\":1.0");
         String out = r.out().strip();
         assertThat(out).startsWith("{\"import\":{").contains("\"analysis\":{");
         Map<String, String> imported = json(out.substring(out.indexOf(":{") + 1, out.indexOf("},\"analysis\"") + 1));
