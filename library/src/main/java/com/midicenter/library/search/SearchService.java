@@ -64,7 +64,8 @@ public final class SearchService {
             List<SearchHit> hits = mapper.search(criteria);
             if (hits.size() < FUZZY_BELOW && criteria.tsquery() != null && r.cursor() == null) {
                 // few or no words matched: the user may have mistyped; names that look alike
-                String text = r.text().strip().toLowerCase(Locale.ROOT);
+                // the words only, as for full text: raw text may hold what PostgreSQL refuses (NUL)
+                String text = words(r.text());
                 SearchCriteria similar = criteria(r, null, text.length() > 64 ? text.substring(0, 64) : text);
                 List<SearchHit> more = mapper.search(similar);
                 if (!more.isEmpty()) {
@@ -142,6 +143,16 @@ public final class SearchService {
             words.add((w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w) + ":*");
         }
         return words.isEmpty() ? null : String.join(" & ", words);
+    }
+
+    /** The words of {@code text}, lower case, separated by single spaces. */
+    private static String words(String text) {
+        Matcher m = WORD.matcher(text.length() > 4096 ? text.substring(0, 4096) : text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            sb.append(sb.length() == 0 ? "" : " ").append(m.group().toLowerCase(Locale.ROOT));
+        }
+        return sb.toString();
     }
 
     private static SearchCriteria criteria(SearchRequest r, String tsquery, String fuzzy) {
