@@ -66,7 +66,8 @@ public final class SearchService {
             List<SearchHit> hits = mapper.search(criteria);
             if (hits.size() < Math.min(FUZZY_BELOW, criteria.limit()) && criteria.tsquery() != null && r.cursor() == null) {
                 // few or no words matched: the user may have mistyped; names that look alike
-                String text = r.text().strip().toLowerCase(Locale.ROOT);
+                // the words only, as for full text: raw text may hold what PostgreSQL refuses (NUL)
+                String text = words(r.text());
                 SearchCriteria similar = criteria(r, null, text.length() > 64 ? text.substring(0, 64) : text);
                 List<SearchHit> more = mapper.search(similar);
                 if (!more.isEmpty()) {
@@ -103,7 +104,7 @@ public final class SearchService {
                 }
             }
             List<FacetCount> facets = r.facets() ? mapper.facets(criteria, FACET_CAP) : List.of();
-            String next = hits.size() == criteria.limit() && !fuzzy ? cursor(hits.get(hits.size() - 1)) : null;
+            String next = hits.size() == criteria.limit() && !fuzzy ? cursor(criteria, hits.get(hits.size() - 1)) : null;
             return new SearchResult(total, estimated, fuzzy, (System.nanoTime() - start) / 1e6, hits, next, facets);
         }
     }
@@ -160,6 +161,16 @@ public final class SearchService {
         return words.isEmpty() ? null : String.join(" & ", words);
     }
 
+    /** The words of {@code text}, lower case, separated by single spaces. */
+    private static String words(String text) {
+        Matcher m = WORD.matcher(text.length() > 4096 ? text.substring(0, 4096) : text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            sb.append(sb.length() == 0 ? "" : " ").append(m.group().toLowerCase(Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
     private static SearchCriteria criteria(SearchRequest r, String tsquery, String fuzzy) {
         Sort sort = r.sort() != null ? r.sort() : tsquery != null ? Sort.RELEVANCE : Sort.NAME;
         if (fuzzy != null && sort == Sort.RELEVANCE) {
@@ -209,18 +220,18 @@ public final class SearchService {
         if (r.minRating() != null && (r.minRating() < 1 || r.minRating() > 5)) {
             throw new SearchException("--rating is 1 to 5");
         }
-        String afterValue = null;
-        Long afterId = null;
-        if (r.cursor() != null) {
-            String[] parts = decodeCursor(r.cursor());
-            afterValue = parts[0];
-            afterId = Long.parseLong(parts[1]);
-        }
         String instrument = r.instrument() == null ? null : r.instrument().strip().toLowerCase(Locale.ROOT);
-        return new SearchCriteria(tsquery, fuzzy, bpm, keys, blankToNull(r.meter()), barsMin, barsMax, durationMin,
-                durationMax, blankToNull(instrument), r.drums(), blankToNull(r.tag()), blankToNull(r.vendor()),
-                blankToNull(r.pack()), r.favorite(), r.minRating(), r.state(), sort, r.descending(), limit, afterValue,
-                afterId);
+        SearchCriteria criteria = new SearchCriteria(tsquery, fuzzy, bpm, keys, blankToNull(r.meter()), barsMin,
+                barsMax, durationMin, durationMax, blankToNull(instrument), r.drums(), blankToNull(r.tag()),
+                blankToNull(r.vendor()), blankToNull(r.pack()), r.favorite(), r.minRating(), r.state(), sort,
+                r.descending(), limit, null, null);
+        if (r.cursor() == null) {
+            return criteria;
+        }
+        String[] parts = decodeCursor(r.cursor(), criteria);
+        return new SearchCriteria(tsquery, fuzzy, bpm, keys, criteria.meter(), barsMin, barsMax, durationMin,
+                durationMax, criteria.instrument(), r.drums(), criteria.tag(), criteria.vendor(), criteria.pack(),
+                r.favorite(), r.minRating(), r.state(), sort, r.descending(), limit, parts[0], Long.parseLong(parts[1]));
     }
 
     private static String blankToNull(String s) {
@@ -275,19 +286,48 @@ public final class SearchService {
         return List.copyOf(codes);
     }
 
-    private static String cursor(SearchHit last) {
-        String raw = (last.sortValue() == null ? "" : last.sortValue()) + "\n" + last.contentId();
+    /** What a cursor's sort value must look like, by the SQL type it is cast to (a tampered one is no SQL error). */
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?[-+]\\d{2}(:\\d{2}){0,2}");
+
+    /** The sort, the sort value of the last hit and its content id: a cursor only for a search of that sort. */
+    private static String cursor(SearchCriteria criteria, SearchHit last) {
+        String raw = criteria.sort() + "\n" + (last.sortValue() == null ? "" : last.sortValue()) + "\n"
+                + last.contentId();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String[] decodeCursor(String cursor) {
+    /** The sort value and content id of a cursor that {@link #cursor} wrote for a search sorted like this one. */
+    private static String[] decodeCursor(String cursor, SearchCriteria criteria) {
+        String sort;
+        String value;
+        String id;
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int nl = raw.lastIndexOf('\n');
-            Long.parseLong(raw.substring(nl + 1));
-            return new String[] {raw.substring(0, nl), raw.substring(nl + 1)};
+            String raw = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+            int first = raw.indexOf('\n');
+            int last = raw.lastIndexOf('\n');
+            sort = raw.substring(0, first);
+            value = raw.substring(first + 1, last);
+            id = raw.substring(last + 1);
+            Long.parseLong(id);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new SearchException("the page cursor is not one this program wrote");
+            throw new SearchException("--after: the page cursor is not one this program wrote");
         }
+        if (!sort.equals(criteria.sort().name())) {
+            throw new SearchException("--after: the page cursor is of a search sorted by "
+                    + sort.toLowerCase(Locale.ROOT) + ", not by " + criteria.sort().name().toLowerCase(Locale.ROOT)
+                    + "; start again without it");
+        }
+        String type = criteria.relevance() ? "double precision" : criteria.sortType();
+        boolean ok = switch (type) {
+            case "text" -> true;
+            case "timestamptz" -> TIMESTAMP.matcher(value).matches();
+            default -> NUMBER.matcher(value).matches();
+        };
+        if (!ok) {
+            throw new SearchException("--after: the page cursor is not one this program wrote");
+        }
+        return new String[] {value, id};
     }
 }

@@ -51,13 +51,17 @@ public record SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRan
         };
     }
 
-    /** The SQL type the cursor value is cast to. */
+    /**
+     * The SQL type the cursor value is cast to: the type of {@link #sortExpression()} itself. Tempo and duration are
+     * {@code real} columns; compared with a {@code double precision} cursor they are widened (7.742 becomes
+     * 7.7420001...), so the keyset condition would repeat or skip the rows of the page boundary's value.
+     */
     public String sortType() {
         return switch (sort) {
             case RELEVANCE, NAME -> "text";
             case ADDED -> "timestamptz";
             case KEY, BARS, RATING -> "integer";
-            default -> "double precision";
+            case BPM, DURATION -> "real";
         };
     }
 
