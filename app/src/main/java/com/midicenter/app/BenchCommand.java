@@ -112,19 +112,46 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--queries", description = "search benchmark: queries in the mix (default: ${DEFAULT-VALUE})")
     int queries = 1000;
 
+    @Option(names = "--show-slowest", description = "search benchmark: list the N slowest queries of the index run")
+    int slowest;
+
+    @Option(names = "--compare-sql", description = "search benchmark: also run the mix in SQL only, without the index")
+    boolean compareSql;
+
     private int search(Path corpus) throws IOException {
         Path home = SearchBench.library(work, corpus, "search-library-" + files + "-seed-" + seed);
         try (Database db = Database.embedded(home)) {
             db.migrate();
-            SearchService service = new SearchService(db.sqlSessionFactory());
             List<Long> ids = SearchBench.sampleIds(db, 200);
             List<SearchBench.Query> mix = SearchBench.queries(corpus, queries, seed, ids);
-            double[] ms = SearchBench.run(service, mix);
-            double[] baseline = SearchBench.ilike(db, mix, 100);
             long docs = db.inTransaction("count", s -> s.getMapper(StatsMapper.class).libraryStats()).analysisDone();
-            SearchBench.print(mix, ms, baseline, docs);
+            double[] baseline = SearchBench.ilike(db, mix, 100);
+            if (compareSql) {
+                System.out.println("SQL only (what a one-off 'search' runs):");
+                SearchBench.print(mix, SearchBench.run(new SearchService(db.sqlSessionFactory()), mix), baseline, docs);
+                System.out.println();
+            }
+            long before = HeapWatch.liveBytes();
+            try (SearchService service = SearchService.indexed(db)) {
+                var index = service.index().orElseThrow();
+                if (!index.awaitReady(java.time.Duration.ofMinutes(10))) {
+                    throw new IOException("the search index was not built");
+                }
+                long held = HeapWatch.liveBytes() - before;
+                System.out.printf(java.util.Locale.ROOT, "in-memory index: %,d files, built in %,d ms, heap held %,d MB"
+                        + " (estimate %,d MB)%n", index.size(), index.lastBuildMs(), held >> 20, index.bytesEstimate() >> 20);
+                double[] ms = SearchBench.run(service, mix);
+                SearchBench.print(mix, ms, baseline, docs);
+                if (slowest > 0) {
+                    System.out.println("slowest queries:");
+                    SearchBench.printSlowest(mix, ms, slowest);
+                }
+            }
         } catch (java.sql.SQLException e) {
             throw new IOException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
         return 0;
     }

@@ -61,6 +61,14 @@ final class HeapWatch implements AutoCloseable {
         return maxAfterGcBytes;
     }
 
+    /** Heap in use after a full collection (System.gc, then the used heap): for "what does X hold". */
+    static long liveBytes() {
+        System.gc();
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
     static long maxHeapBytes() {
         return Runtime.getRuntime().maxMemory();
     }

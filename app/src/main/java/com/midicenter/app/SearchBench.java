@@ -215,6 +215,19 @@ final class SearchBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
+    /** The slowest queries of a run, slowest first (for finding what to speed up). */
+    static void printSlowest(List<Query> queries, double[] ms, int n) {
+        Integer[] order = new Integer[ms.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(ms[b], ms[a]));
+        for (int i = 0; i < Math.min(n, order.length); i++) {
+            System.out.printf(Locale.ROOT, "  %8.2f ms  %-12s %s%n", ms[order[i]], queries.get(order[i]).kind(),
+                    queries.get(order[i]).request());
+        }
+    }
+
     static void print(List<Query> queries, double[] ms, double[] baseline, long docs) {
         Map<String, List<Double>> byKind = new LinkedHashMap<>();
         for (int i = 0; i < queries.size(); i++) {

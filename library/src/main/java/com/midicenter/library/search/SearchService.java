@@ -26,9 +26,13 @@ import java.util.regex.Pattern;
  * Runs searches: turns a {@link SearchRequest} into parameters (user text never becomes SQL: words are reduced to
  * letters and digits before they reach {@code to_tsquery}), fetches one keyset page, counts, and facets.
  *
+ * <p>With a {@link SearchIndexKeeper} ({@link #indexed}), searches are answered from its in-memory snapshot of the
+ * library and PostgreSQL only returns the rows of the page (and matches mistyped names); without one, or until its
+ * first snapshot is ready, every search runs in SQL.
+ *
  * <p>Thread-safe; each call takes a pooled connection for its duration.
  */
-public final class SearchService {
+public final class SearchService implements AutoCloseable {
 
     /** Totals are exact up to this many matches and estimated beyond. */
     public static final int EXACT_TOTAL = 10_000;
@@ -46,9 +50,37 @@ public final class SearchService {
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(?:-\\s*(\\d+(?:\\.\\d+)?)\\s*)?");
 
     private final SqlSessionFactory sessions;
+    private final SearchIndexKeeper index;
+    private final boolean ownsIndex;
 
+    /** Searches in SQL only. */
     public SearchService(SqlSessionFactory sessions) {
+        this(sessions, null, false);
+    }
+
+    /** Searches from the keeper's snapshot when it has one ({@code index} may be null); the keeper stays the caller's. */
+    public SearchService(SqlSessionFactory sessions, SearchIndexKeeper index) {
+        this(sessions, index, false);
+    }
+
+    private SearchService(SqlSessionFactory sessions, SearchIndexKeeper index, boolean ownsIndex) {
         this.sessions = sessions;
+        this.index = index;
+        this.ownsIndex = ownsIndex;
+    }
+
+    /**
+     * A service with its own index of the database (built in the background; SQL answers meanwhile). Close the
+     * service to stop the index.
+     */
+    public static SearchService indexed(com.midicenter.persistence.db.Database db) {
+        SearchIndexKeeper keeper = SearchIndexKeeper.start(db.sqlSessionFactory(), db.dataSource(), db.config());
+        return new SearchService(db.sqlSessionFactory(), keeper, true);
+    }
+
+    /** The index behind this service, if any. */
+    public Optional<SearchIndexKeeper> index() {
+        return Optional.ofNullable(index);
     }
 
     /**
@@ -56,32 +88,25 @@ public final class SearchService {
      */
     public SearchResult search(SearchRequest r) {
         long start = System.nanoTime();
+        SearchIndex snapshot = index == null ? null : index.current();
         if (r.similarTo() != null) {
-            return similar(r, start);
+            return similar(r, start, snapshot);
         }
         SearchCriteria criteria = criteria(r, tsquery(r.text()), null);
+        if (snapshot != null) {
+            return searchIndexed(snapshot, r, criteria, start);
+        }
         try (SqlSession session = sessions.openSession(true)) {
             SearchMapper mapper = session.getMapper(SearchMapper.class);
-            boolean fuzzy = false;
             List<SearchHit> hits = mapper.search(criteria);
-            if (hits.size() < Math.min(FUZZY_BELOW, criteria.limit()) && criteria.tsquery() != null && r.cursor() == null) {
-                // few or no words matched: the user may have mistyped; names that look alike
-                // the words only, as for full text: raw text may hold what PostgreSQL refuses (NUL)
-                String text = words(r.text());
-                SearchCriteria similar = criteria(r, null, text.length() > 64 ? text.substring(0, 64) : text);
-                List<SearchHit> more = mapper.search(similar);
-                if (!more.isEmpty()) {
-                    List<SearchHit> merged = new ArrayList<>(hits);
-                    Set<Long> seen = new java.util.HashSet<>();
-                    hits.forEach(h -> seen.add(h.contentId()));
-                    for (SearchHit h : more) {
-                        if (merged.size() < criteria.limit() && seen.add(h.contentId())) {
-                            merged.add(h);
-                        }
-                    }
+            SearchCriteria typos = typos(r, criteria, hits.size());
+            boolean fuzzy = false;
+            if (typos != null) {
+                List<SearchHit> merged = withTypos(mapper, typos, hits);
+                fuzzy = merged.size() > hits.size();
+                if (fuzzy) {
                     hits = merged;
-                    criteria = similar;
-                    fuzzy = true;
+                    criteria = typos;
                 }
             }
             long total;
@@ -104,32 +129,120 @@ public final class SearchService {
                 }
             }
             List<FacetCount> facets = r.facets() ? mapper.facets(criteria, FACET_CAP) : List.of();
-            String next = hits.size() == criteria.limit() && !fuzzy ? cursor(criteria, hits.get(hits.size() - 1)) : null;
+            SearchHit last = hits.isEmpty() ? null : hits.get(hits.size() - 1);
+            String next = hits.size() == criteria.limit() && !fuzzy
+                    ? cursor(criteria.sort(), last.sortValue(), last.contentId()) : null;
             return new SearchResult(total, estimated, fuzzy, (System.nanoTime() - start) / 1e6, hits, next, facets);
         }
     }
 
-    private SearchResult similar(SearchRequest r, long start) {
+    /** From the in-memory snapshot: exact totals and facets; PostgreSQL returns the page's rows and typo matches. */
+    private SearchResult searchIndexed(SearchIndex snapshot, SearchRequest r, SearchCriteria criteria, long start) {
+        List<String> words = queryWords(r.text());
+        SearchIndex.Matches matches = snapshot.match(criteria, words);
+        SearchIndex.Page page = snapshot.page(matches, criteria, words);
+        try (SqlSession session = sessions.openSession(true)) {
+            SearchMapper mapper = session.getMapper(SearchMapper.class);
+            List<SearchHit> hits = rows(mapper, page);
+            if (typos(r, criteria, page.ids().length) != null) {
+                // too little: any of the words, a typo allowed in each; the documents with all of them come first
+                List<SearchIndex.WordTerms> expanded = new ArrayList<>();
+                SearchIndex.Matches typoMatches = snapshot.typoMatches(criteria, words, expanded);
+                if (typoMatches != null && typoMatches.count() > matches.count()) {
+                    SearchIndex.Page typoPage = snapshot.typoPage(typoMatches, criteria, expanded);
+                    List<SearchHit> typoHits = rows(mapper, typoPage);
+                    List<FacetCount> facets = r.facets() ? snapshot.facets(typoMatches) : List.of();
+                    return new SearchResult(typoMatches.count(), false, true, (System.nanoTime() - start) / 1e6,
+                            typoHits, null, facets);
+                }
+            }
+            List<FacetCount> facets = r.facets() ? snapshot.facets(matches) : List.of();
+            int n = page.ids().length;
+            String next = n == criteria.limit()
+                    ? cursor(criteria.sort(), page.sortValues()[n - 1], page.ids()[n - 1]) : null;
+            return new SearchResult(matches.count(), false, false, (System.nanoTime() - start) / 1e6, hits, next,
+                    facets);
+        }
+    }
+
+    /** The rows of a page the index chose, in its order, with its ranks, distances and sort values. */
+    private static List<SearchHit> rows(SearchMapper mapper, SearchIndex.Page page) {
+        if (page.ids().length == 0) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(page.ids().length);
+        for (long id : page.ids()) {
+            ids.add(id);
+        }
+        java.util.Map<Long, SearchHit> byId = new java.util.HashMap<>();
+        for (SearchHit h : mapper.hitsByIds(ids)) {
+            byId.put(h.contentId(), h);
+        }
+        List<SearchHit> hits = new ArrayList<>(ids.size());
+        for (int i = 0; i < page.ids().length; i++) {
+            SearchHit h = byId.get(page.ids()[i]);
+            if (h != null) { // gone since the snapshot: left out
+                hits.add(h.ranked(page.ranks() == null ? null : page.ranks()[i],
+                        page.distances() == null ? null : page.distances()[i], page.sortValues()[i]));
+            }
+        }
+        return hits;
+    }
+
+    /** The criteria of a typo search when the words found too little (first page only), else {@code null}. */
+    private static SearchCriteria typos(SearchRequest r, SearchCriteria criteria, int found) {
+        if (found >= Math.min(FUZZY_BELOW, criteria.limit()) || criteria.tsquery() == null || r.cursor() != null) {
+            return null;
+        }
+        // the words only, as for full text: raw text may hold what PostgreSQL refuses (NUL)
+        String text = words(r.text());
+        return criteria(r, null, text.length() > 64 ? text.substring(0, 64) : text);
+    }
+
+    /** The hits, then names that look like the words (the user may have mistyped), up to the page size. */
+    private static List<SearchHit> withTypos(SearchMapper mapper, SearchCriteria typos, List<SearchHit> hits) {
+        List<SearchHit> more = mapper.search(typos);
+        List<SearchHit> merged = new ArrayList<>(hits);
+        Set<Long> seen = new java.util.HashSet<>();
+        hits.forEach(h -> seen.add(h.contentId()));
+        for (SearchHit h : more) {
+            if (merged.size() < typos.limit() && seen.add(h.contentId())) {
+                merged.add(h);
+            }
+        }
+        return merged;
+    }
+
+    private SearchResult similar(SearchRequest r, long start, SearchIndex snapshot) {
         try (SqlSession session = sessions.openSession(true)) {
             SearchMapper mapper = session.getMapper(SearchMapper.class);
             long id = contentId(mapper, r.similarTo());
+            int limit = Math.max(1, Math.min(r.limit(), 500));
+            int d = snapshot == null ? -1 : snapshot.ordinal(id);
+            if (d >= 0 && snapshot.hasPrints(d)) {
+                float bpm = snapshot.bpm(d);
+                List<Integer> keys = snapshot.key(d) < 0 ? List.of() : compatibleKeys(snapshot.key(d));
+                SearchIndex.Page page = snapshot.similar(d, keys, Float.isNaN(bpm) ? List.of() : tempos(bpm), limit);
+                List<SearchHit> hits = rows(mapper, page);
+                return new SearchResult(hits.size(), false, false, (System.nanoTime() - start) / 1e6, hits, null,
+                        List.of());
+            }
             SimilarSource source = mapper.similarSource(id).orElseThrow(
                     () -> new SearchException("'" + r.similarTo() + "' is not analysed yet: run 'analyze' first"));
             if (source.rhythmPrint() == null || source.pitchPrint() == null) {
                 throw new SearchException("'" + r.similarTo() + "' could not be analysed, so nothing is like it");
             }
             List<Integer> keys = source.keyCode() == null ? List.of() : compatibleKeys(source.keyCode());
-            List<BpmRange> tempos = new ArrayList<>();
-            if (source.bpm() != null) {
-                double bpm = source.bpm();
-                tempos.add(new BpmRange(bpm * 0.94, bpm * 1.06));
-                tempos.add(new BpmRange(bpm / 2 * 0.97, bpm / 2 * 1.03));
-                tempos.add(new BpmRange(bpm * 2 * 0.97, bpm * 2 * 1.03));
-            }
-            int limit = Math.max(1, Math.min(r.limit(), 500));
+            List<BpmRange> tempos = source.bpm() == null ? List.of() : tempos(source.bpm());
             List<SearchHit> hits = mapper.similar(source, keys.toArray(new Integer[0]), tempos, limit);
             return new SearchResult(hits.size(), false, false, (System.nanoTime() - start) / 1e6, hits, null, List.of());
         }
+    }
+
+    /** Close tempo: within 6 %, or half or double within 3 %. */
+    private static List<BpmRange> tempos(double bpm) {
+        return List.of(new BpmRange(bpm * 0.94, bpm * 1.06), new BpmRange(bpm / 2 * 0.97, bpm / 2 * 1.03),
+                new BpmRange(bpm * 2 * 0.97, bpm * 2 * 1.03));
     }
 
     private static long contentId(SearchMapper mapper, String similarTo) {
@@ -149,16 +262,22 @@ public final class SearchService {
 
     /** Words as a prefix query: {@code deep hou} becomes {@code deep:* & hou:*}; nothing else gets through. */
     static String tsquery(String text) {
+        List<String> words = queryWords(text);
+        return words.isEmpty() ? null : String.join(":* & ", words) + ":*";
+    }
+
+    /** The query's words: letters and digits, lower case, at most {@link #MAX_WORDS} of {@link #MAX_WORD} chars. */
+    static List<String> queryWords(String text) {
         if (text == null) {
-            return null;
+            return List.of();
         }
         Matcher m = WORD.matcher(text.length() > 4096 ? text.substring(0, 4096) : text);
         List<String> words = new ArrayList<>();
         while (m.find() && words.size() < MAX_WORDS) {
             String w = m.group().toLowerCase(Locale.ROOT);
-            words.add((w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w) + ":*");
+            words.add(w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w);
         }
-        return words.isEmpty() ? null : String.join(" & ", words);
+        return words;
     }
 
     /** The words of {@code text}, lower case, separated by single spaces. */
@@ -292,9 +411,8 @@ public final class SearchService {
             "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?[-+]\\d{2}(:\\d{2}){0,2}");
 
     /** The sort, the sort value of the last hit and its content id: a cursor only for a search of that sort. */
-    private static String cursor(SearchCriteria criteria, SearchHit last) {
-        String raw = criteria.sort() + "\n" + (last.sortValue() == null ? "" : last.sortValue()) + "\n"
-                + last.contentId();
+    private static String cursor(Sort sort, String sortValue, long contentId) {
+        String raw = sort + "\n" + (sortValue == null ? "" : sortValue) + "\n" + contentId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -329,5 +447,13 @@ public final class SearchService {
             throw new SearchException("--after: the page cursor is not one this program wrote");
         }
         return new String[] {value, id};
+    }
+
+    /** Stops the index this service made for itself ({@link #indexed}); a keeper passed in stays open. */
+    @Override
+    public void close() {
+        if (ownsIndex) {
+            index.close();
+        }
     }
 }

@@ -62,8 +62,8 @@ class SearchServiceIT {
     @TempDir
     static Path tmp;
 
-    private static Database db;
-    private static SearchService search;
+    static Database db;
+    static SearchService search;
     private static Path root;
     /** Every content's doc, by content id (from paging through everything). */
     private static Map<Long, SearchHit> docs;

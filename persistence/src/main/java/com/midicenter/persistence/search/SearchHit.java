@@ -12,4 +12,10 @@ public record SearchHit(long contentId, String path, String name, String vendor,
     public SearchHit {
         instruments = instruments == null ? List.of() : List.copyOf(instruments);
     }
+
+    /** This row with the rank, distance and sort value of the search that found it. */
+    public SearchHit ranked(Double rank, Integer distance, String sortValue) {
+        return new SearchHit(contentId, path, name, vendor, pack, bpm, keyCode, meter, bars, durationSec, instruments,
+                hasDrums, favorite, rating, state, addedAt, rank, distance, sortValue);
+    }
 }

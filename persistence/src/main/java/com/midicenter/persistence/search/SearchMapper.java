@@ -28,4 +28,10 @@ public interface SearchMapper {
 
     /** Content ids of the docs whose path matches exactly (for "similar to FILE"). */
     List<Long> contentIdsByPath(@Param("path") String path);
+
+    /** The docs of these content ids, in no particular order (ids no longer in the table are left out). */
+    List<SearchHit> hitsByIds(@Param("ids") List<Long> ids);
+
+    /** Every tag (for the in-memory index's tag filter and facets). */
+    List<TagName> tags();
 }
