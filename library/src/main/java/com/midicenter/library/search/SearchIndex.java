@@ -67,7 +67,7 @@ final class SearchIndex {
     private final int[] docTags;            // tag ids
     private final Map<Integer, int[]> tagDocs;
     private final Map<String, int[]> tagIdsByLowerName;
-    private final Map<Integer, String> facetTags; // id -> "category:name" of part and genre tags
+    private final String[] facetTags; // by tag id: "category:name" of part and genre tags, else null
 
     private final long[][] keyBits = new long[24][];
     private final long[][] bpmBuckets = new long[BPM_BUCKETS][];
@@ -141,7 +141,11 @@ final class SearchIndex {
         }
         fill.forEach((id, list) -> tagDocs.put(id, Arrays.copyOf(list, list.length - 1)));
         tagIdsByLowerName = new HashMap<>();
-        facetTags = new HashMap<>();
+        int maxTag = 0;
+        for (TagName t : b.tags) {
+            maxTag = Math.max(maxTag, t.id());
+        }
+        facetTags = new String[maxTag + 1];
         for (TagName t : b.tags) {
             tagIdsByLowerName.merge(t.name().toLowerCase(java.util.Locale.ROOT), new int[] {t.id()}, (x, y) -> {
                 int[] z = Arrays.copyOf(x, x.length + 1);
@@ -149,7 +153,7 @@ final class SearchIndex {
                 return z;
             });
             if (t.category().equals("part") || t.category().equals("genre")) {
-                facetTags.put(t.id(), t.category() + ":" + t.name());
+                facetTags[t.id()] = t.category() + ":" + t.name();
             }
         }
 
@@ -229,7 +233,12 @@ final class SearchIndex {
     Matches match(SearchCriteria c, List<String> words) {
         long[] m = null;
         for (String w : words) {
-            m = and(m, wordBits(w));
+            long[] b = wordBits(w);
+            if (m == null) {
+                m = b; // fresh: no copy needed
+            } else {
+                Bits.and(m, b);
+            }
         }
         if (c.hasBpm()) {
             long[] b = Bits.of(size);
@@ -818,7 +827,7 @@ final class SearchIndex {
         out.addAll(sorted(meters, Integer.MAX_VALUE));
 
         int stride = Math.max(1, (m.count() + FACET_SAMPLE - 1) / FACET_SAMPLE);
-        Map<String, long[]> tagCounts = new HashMap<>();
+        long[] tagCounts = new long[facetTags.length];
         long[] vendorCounts = new long[vendors.size()];
         int seen = 0;
         for (int d = Bits.next(bits, 0); d >= 0; d = Bits.next(bits, d + 1)) {
@@ -829,14 +838,18 @@ final class SearchIndex {
                 vendorCounts[vendor[d]] += stride;
             }
             for (int i = docTagStart[d]; i < docTagStart[d + 1]; i++) {
-                String name = facetTags.get(docTags[i]);
-                if (name != null) {
-                    tagCounts.computeIfAbsent(name, x -> new long[1])[0] += stride;
+                int tag = docTags[i];
+                if (tag < tagCounts.length) { // a tag newer than the snapshot's tag list is left out
+                    tagCounts[tag] += stride;
                 }
             }
         }
         List<FacetCount> tags = new ArrayList<>();
-        tagCounts.forEach((name, count) -> add(tags, "tag", name, count[0]));
+        for (int t = 0; t < tagCounts.length; t++) {
+            if (facetTags[t] != null) {
+                add(tags, "tag", facetTags[t], tagCounts[t]);
+            }
+        }
         out.addAll(sorted(tags, FACET_TOP));
         List<FacetCount> vendorFacet = new ArrayList<>();
         for (int v = 0; v < vendorCounts.length; v++) {

@@ -1,0 +1,123 @@
+package com.midicenter.library.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.midicenter.persistence.db.Database;
+import com.midicenter.persistence.search.SearchHit;
+import com.midicenter.persistence.testing.SharedDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The index follows committed changes of search_doc (LISTEN/NOTIFY), and SQL answers when it cannot be built. */
+class SearchIndexKeeperIT {
+
+    private static Database db;
+
+    @BeforeAll
+    static void database() {
+        db = Database.external(SharedDatabase.freshDatabase("index_keeper"));
+        db.migrate();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @BeforeEach
+    void empty() throws SQLException {
+        execute("TRUNCATE search_doc");
+    }
+
+    @Test
+    void indexed_followsInsertsUpdatesAndDeletesOfOtherConnections() throws Exception {
+        // given
+        insert(1, "Kick Groove 01.mid", 120);
+        insert(2, "Soft Pad Am.mid", 90);
+        try (SearchService search = SearchService.indexed(db)) {
+            SearchIndexKeeper index = search.index().orElseThrow();
+            assertThat(index.awaitReady(Duration.ofSeconds(30))).isTrue();
+            assertThat(ids(search, "kick")).containsExactly(1L);
+            long builds = index.builds();
+
+            // when: another connection commits a new file
+            insert(3, "Kick Fill 02.mid", 124);
+
+            // then: the index is rebuilt and finds it, with an exact total
+            awaitTrue(() -> ids(search, "kick").size() == 2);
+            assertThat(index.builds()).isGreaterThan(builds);
+            assertThat(index.size()).isEqualTo(3);
+            assertThat(search.search(SearchRequest.text("kick")).total()).isEqualTo(2);
+
+            // when: a tempo changes and a file goes away
+            execute("UPDATE search_doc SET bpm = 90 WHERE content_id = 3");
+            execute("DELETE FROM search_doc WHERE content_id = 1");
+
+            // then
+            awaitTrue(() -> ids(search, "kick").equals(List.of(3L)));
+            SearchRequest at90 = new SearchRequest(null, "90", false, null, false, null, null, null, null, null, null,
+                    null, null, false, null, null, null, false, 50, null, false, null);
+            awaitTrue(() -> search.search(at90).hits().stream().map(SearchHit::contentId).sorted().toList().equals(List.of(2L, 3L)));
+        }
+    }
+
+    @Test
+    void keeperThatCannotListen_leavesSearchToSql() throws Exception {
+        // given
+        insert(7, "Kick Groove 07.mid", 120);
+        SearchIndexKeeper keeper = SearchIndexKeeper.start(db.sqlSessionFactory(), db.dataSource(),
+                () -> {
+                    throw new SQLException("connection refused (test)");
+                });
+        try (keeper; SearchService search = new SearchService(db.sqlSessionFactory(), keeper)) {
+            // when
+            boolean ready = keeper.awaitReady(Duration.ofSeconds(10));
+
+            // then
+            assertThat(ready).isFalse();
+            assertThat(keeper.size()).isEqualTo(-1);
+            assertThat(ids(search, "kick")).containsExactly(7L);
+        }
+    }
+
+    private static List<Long> ids(SearchService search, String text) {
+        return search.search(SearchRequest.text(text)).hits().stream().map(SearchHit::contentId).sorted().toList();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within 20 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static void insert(long id, String name, double bpm) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO search_doc (content_id, path, name, tsv, bpm, state,"
+                     + " added_at, rhythm_print, pitch_print) VALUES (?, ?, ?, setweight(to_tsvector('simple', ?), 'A'),"
+                     + " ?, 'done', now(), 1, 2)")) {
+            ps.setLong(1, id);
+            ps.setString(2, "/lib/" + name);
+            ps.setString(3, name);
+            ps.setString(4, name.replaceAll("[_.+-]+", " "));
+            ps.setDouble(5, bpm);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
