@@ -56,7 +56,7 @@ public final class SearchIndexKeeper implements AutoCloseable {
         this.sessions = sessions;
         this.dataSource = dataSource;
         this.opener = opener;
-        this.thread = new Thread(this::run, "search-index");
+        this.thread = new Thread(this::runLogged, "search-index");
         this.thread.setDaemon(true);
     }
 
@@ -102,6 +102,17 @@ public final class SearchIndexKeeper implements AutoCloseable {
     public long bytesEstimate() {
         SearchIndex index = current;
         return index == null ? 0 : index.bytesEstimate();
+    }
+
+    private void runLogged() {
+        try {
+            run();
+        } catch (Throwable e) { // an Error (out of memory...): searching goes on in SQL, said once
+            LOG.error("search index stopped; searching in SQL from now on", e);
+            current = null;
+        } finally {
+            firstBuild.countDown();
+        }
     }
 
     private void run() {
