@@ -89,6 +89,46 @@ class SearchIndexKeeperIT {
         }
     }
 
+    @Test
+    void favouriteRatingAndTheirSorts_sameInIndexAndSql() throws Exception {
+        // given: ratings and favourites as the curation commands will write them into search_doc
+        for (int i = 1; i <= 12; i++) {
+            insert(i, "Loop " + i + ".mid", 100 + i);
+        }
+        execute("UPDATE search_doc SET favorite = true WHERE content_id IN (2, 5, 9)");
+        execute("UPDATE search_doc SET rating = content_id % 6 WHERE content_id % 6 > 0");
+        execute("UPDATE search_doc SET key_code = content_id % 3, bars = 16 - content_id WHERE content_id > 3");
+        try (SearchService sql = new SearchService(db.sqlSessionFactory());
+             SearchService indexed = SearchService.indexed(db)) {
+            assertThat(indexed.index().orElseThrow().awaitReady(Duration.ofSeconds(30))).isTrue();
+            for (SearchService search : List.of(sql, indexed)) {
+                // when
+                List<Long> favourites = hits(search, request(true, null, null, false));
+                List<Long> ratedFourUp = hits(search, request(false, 4, null, false));
+                List<Long> byRatingDesc = hits(search, request(false, null, com.midicenter.persistence.search.SearchCriteria.Sort.RATING, true));
+                List<Long> byKey = hits(search, request(false, null, com.midicenter.persistence.search.SearchCriteria.Sort.KEY, false));
+                List<Long> byBars = hits(search, request(false, null, com.midicenter.persistence.search.SearchCriteria.Sort.BARS, false));
+
+                // then
+                assertThat(favourites).containsExactlyInAnyOrder(2L, 5L, 9L);
+                assertThat(ratedFourUp).containsExactlyInAnyOrder(4L, 5L, 10L, 11L);
+                assertThat(byRatingDesc).startsWith(11L, 5L, 10L, 4L, 9L, 3L).endsWith(12L, 6L);
+                assertThat(byKey).containsExactly(6L, 9L, 12L, 4L, 7L, 10L, 5L, 8L, 11L, 1L, 2L, 3L);
+                assertThat(byBars).containsExactly(12L, 11L, 10L, 9L, 8L, 7L, 6L, 5L, 4L, 1L, 2L, 3L);
+            }
+        }
+    }
+
+    private static SearchRequest request(boolean favourite, Integer minRating,
+                                         com.midicenter.persistence.search.SearchCriteria.Sort sort, boolean desc) {
+        return new SearchRequest(null, null, false, null, false, null, null, null, null, null, null, null, null,
+                favourite, minRating, null, sort, desc, 50, null, false, null);
+    }
+
+    private static List<Long> hits(SearchService search, SearchRequest r) {
+        return search.search(r).hits().stream().map(SearchHit::contentId).toList();
+    }
+
     private static List<Long> ids(SearchService search, String text) {
         return search.search(SearchRequest.text(text)).hits().stream().map(SearchHit::contentId).sorted().toList();
     }
