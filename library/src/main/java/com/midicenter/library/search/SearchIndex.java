@@ -343,26 +343,7 @@ final class SearchIndex {
 
     /** Documents with a word starting with {@code prefix}. */
     private long[] wordBits(String prefix) {
-        long[] b = Bits.of(size);
-        int t = lowerBound(prefix);
-        for (; t < terms.length && terms[t].startsWith(prefix); t++) {
-            int p = termStart[t];
-            int end = termStart[t + 1];
-            int doc = 0;
-            while (p < end) {
-                int v = 0;
-                int shift = 0;
-                byte x;
-                do {
-                    x = postings[p++];
-                    v |= (x & 0x7f) << shift;
-                    shift += 7;
-                } while (x < 0);
-                doc += v >>> 2;
-                Bits.set(b, doc);
-            }
-        }
-        return b;
+        return termBits(prefixTerms(prefix), Bits.of(size));
     }
 
     private int lowerBound(String prefix) {
@@ -462,13 +443,7 @@ final class SearchIndex {
                     continue;
                 }
                 long v = desc ? r : -(long) r;
-                if (n < limit) {
-                    heap[n++] = v;
-                    siftUp(heap, n - 1);
-                } else if (v > heap[0]) {
-                    heap[0] = v;
-                    siftDown(heap, n);
-                }
+                n = offer(heap, n, limit, v);
             }
             long[] best = Arrays.copyOf(heap, n);
             Arrays.sort(best);
@@ -739,13 +714,7 @@ final class SearchIndex {
                 continue;
             }
             long packed = ((long) score << 40) | d;
-            if (n < limit) {
-                heap[n++] = packed;
-                siftUp(heap, n - 1);
-            } else if (packed > heap[0]) {
-                heap[0] = packed;
-                siftDown(heap, n);
-            }
+            n = offer(heap, n, limit, packed);
         }
         long[] best = Arrays.copyOf(heap, n);
         Arrays.sort(best);
@@ -766,6 +735,20 @@ final class SearchIndex {
     private static void addWord(byte[] total, byte[] word, int d) {
         total[d] = (byte) Math.min(255, (total[d] & 0xff) + word[d]);
         word[d] = 0;
+    }
+
+    /** Keeps the {@code limit} largest values offered in a min-heap of {@code n}; returns the new {@code n}. */
+    private static int offer(long[] heap, int n, int limit, long v) {
+        if (n < limit) {
+            heap[n] = v;
+            siftUp(heap, n);
+            return n + 1;
+        }
+        if (v > heap[0]) {
+            heap[0] = v;
+            siftDown(heap, n);
+        }
+        return n;
     }
 
     private static void siftUp(long[] h, int i) {
@@ -905,13 +888,7 @@ final class SearchIndex {
         for (int d = Bits.next(m, 0); d >= 0; d = Bits.next(m, d + 1)) {
             int distance = Long.bitCount(rhythm[d] ^ rp) + Long.bitCount(pitch[d] ^ pp);
             long packed = -(((long) distance << 40) | d); // max-heap of (distance, d) through a min-heap of negatives
-            if (n < limit) {
-                heap[n++] = packed;
-                siftUp(heap, n - 1);
-            } else if (packed > heap[0]) {
-                heap[0] = packed;
-                siftDown(heap, n);
-            }
+            n = offer(heap, n, limit, packed);
         }
         long[] best = Arrays.copyOf(heap, n);
         Arrays.sort(best);
