@@ -33,14 +33,18 @@ import java.util.TreeMap;
  */
 final class SearchIndex {
 
-    /** Matches up to which a sorted page is chosen among the matches themselves rather than by walking an order. */
-    static final int SELECT_BELOW = 50_000;
+    /**
+     * Matches up to which a sorted page is chosen among the matches themselves (a random read of each one's rank)
+     * rather than by walking the order from the cursor (about size / matches * limit sequential steps).
+     */
+    static final int SELECT_BELOW = 2_000;
     /** Matches counted at most for the vendor and tag facets (a stride sample beyond, counts scaled). */
     static final int FACET_SAMPLE = 50_000;
     /** Values shown at most for the vendor and tag facets. */
     static final int FACET_TOP = 100;
 
     private static final int BPM_BUCKETS = 41; // 0-9 .. 400+, by tens
+    private static final long ORDINAL_MASK = 0xff_ffff_ffffL;
 
     final int size;
     private final long[] ids;
@@ -84,7 +88,10 @@ final class SearchIndex {
     private final ThreadLocal<byte[][]> scratch = new ThreadLocal<>();
 
     /** The result of matching a query: its members (a bit set) and how many. */
-    record Matches(long[] bits, int count) {
+    record Matches(long[] bits, int count, long[][] levels) {
+        Matches(long[] bits, int count) {
+            this(bits, count, null);
+        }
     }
 
     /** One page: content ids in order, each with its sort value (as the cursor writes it) and relevance. */
@@ -232,6 +239,18 @@ final class SearchIndex {
     /** The documents that meet every filter and contain every word (as a prefix of one of their words). */
     Matches match(SearchCriteria c, List<String> words) {
         long[] m = null;
+        long[][] levels = null;
+        if (c.relevance() && words.size() == 1) {
+            // one word ranked: its documents by score level, so the page is read off the best levels
+            levels = levels(words.get(0));
+            m = Bits.of(size);
+            for (long[] level : levels) {
+                if (level != null) {
+                    Bits.or(m, level);
+                }
+            }
+            words = List.of();
+        }
         for (String w : words) {
             long[] b = wordBits(w);
             if (m == null) {
@@ -309,7 +328,7 @@ final class SearchIndex {
         if (m == null) {
             return new Matches(all, size);
         }
-        return new Matches(m, Bits.count(m));
+        return new Matches(m, Bits.count(m), levels);
     }
 
     /** {@code m & b} into a fresh set when {@code m} is shared; {@code m == null} means "everything". */
@@ -351,17 +370,17 @@ final class SearchIndex {
         return i >= 0 ? i : -i - 1;
     }
 
-    /** Adds the documents whose sort value of {@code s} lies in [lo, hi] (absent values never do). */
+    /**
+     * Adds the documents whose sort value of {@code s} lies in [lo, hi] (absent values never do): both ends by binary
+     * search, then one sequential pass over that stretch of the order (no random reads of the values).
+     */
     private void rangeBits(Sort s, double lo, double hi, long[] into) {
         int[] order = orders[s.ordinal()];
-        int i = firstAtLeast(order, s, lo);
-        for (; i < order.length; i++) {
-            int d = order[i];
-            double v = present(s, d);
-            if (Double.isNaN(v) || v > hi) {
-                break;
-            }
-            Bits.set(into, d);
+        double absent = sortValue(s, -1);
+        int from = firstAtLeast(order, s, lo);
+        int to = firstAtLeast(order, s, Math.min(Math.nextUp(hi), absent)); // absent values sort last
+        for (int i = from; i < to; i++) {
+            Bits.set(into, order[i]);
         }
     }
 
@@ -379,18 +398,18 @@ final class SearchIndex {
         return a;
     }
 
-    /** The value itself, NaN when absent (for filters). */
-    private double present(Sort s, int d) {
-        return switch (s) {
-            case BPM -> bpm[d];
-            case BARS -> bars[d] < 0 ? Double.NaN : bars[d];
-            case DURATION -> duration[d];
-            default -> sortValue(s, d);
-        };
-    }
-
     /** The sort key, absent values last exactly as the SQL's {@code coalesce} puts them. */
     private double sortValue(Sort s, int d) {
+        if (d < 0) { // the value absent ones sort as
+            return switch (s) {
+                case BPM -> 100_000f;
+                case KEY -> 100;
+                case BARS, DURATION -> 1_000_000;
+                case ADDED -> Double.POSITIVE_INFINITY;
+                case RATING -> 0;
+                case RELEVANCE, NAME -> throw new IllegalArgumentException(s.name());
+            };
+        }
         return switch (s) {
             case BPM -> Float.isNaN(bpm[d]) ? 100_000f : bpm[d];
             case KEY -> key[d] < 0 ? 100 : key[d];
@@ -406,6 +425,9 @@ final class SearchIndex {
 
     /** One page of the matches in the criteria's order, after its cursor. */
     Page page(Matches m, SearchCriteria c, List<String> words) {
+        if (c.relevance() && m.levels() != null) {
+            return levelPage(m, c);
+        }
         if (c.relevance() && !words.isEmpty()) {
             return relevancePage(m, c, words);
         }
@@ -506,6 +528,81 @@ final class SearchIndex {
             }
         }
         return a;
+    }
+
+    /** Score of a word's match: A 8, B 4, C 2, D 1 by the best weight where it stands, the whole word one more. */
+    private static int score(int weight, boolean wholeWord) {
+        return (1 << weight) + (wholeWord ? 1 : 0);
+    }
+
+    /** The documents of a word by score ({@link #score}): a document is in the level of each term it matches. */
+    private long[][] levels(String w) {
+        long[][] levels = new long[10][];
+        WordTerms wt = prefixTerms(w);
+        for (int t : wt.terms()) {
+            boolean whole = terms[t].length() == w.length();
+            int p = termStart[t];
+            int end = termStart[t + 1];
+            int doc = 0;
+            while (p < end) {
+                int v = 0;
+                int shift = 0;
+                byte x;
+                do {
+                    x = postings[p++];
+                    v |= (x & 0x7f) << shift;
+                    shift += 7;
+                } while (x < 0);
+                doc += v >>> 2;
+                int level = score(v & 3, whole);
+                if (levels[level] == null) {
+                    levels[level] = Bits.of(size);
+                }
+                Bits.set(levels[level], doc);
+            }
+        }
+        return levels;
+    }
+
+    /** A one-word page: best level first, each document at its best level, older files first within a level. */
+    private Page levelPage(Matches m, SearchCriteria c) {
+        int cursorScore = Integer.MAX_VALUE;
+        long cursorId = -1;
+        if (c.afterId() != null) {
+            cursorScore = (int) Math.round(Double.parseDouble(c.afterValue()));
+            cursorId = c.afterId();
+        }
+        int limit = c.limit();
+        long[] pageIds = new long[limit];
+        String[] values = new String[limit];
+        double[] ranks = new double[limit];
+        int n = 0;
+        long[] seen = Bits.of(size); // documents of higher levels
+        long[] bits = m.bits();
+        long[][] levels = m.levels();
+        for (int level = levels.length - 1; level > 0 && n < limit; level--) {
+            long[] b = levels[level];
+            if (b == null) {
+                continue;
+            }
+            if (level <= cursorScore) {
+                for (int i = 0; i < b.length && n < limit; i++) {
+                    long word = b[i] & bits[i] & ~seen[i];
+                    while (word != 0 && n < limit) {
+                        int d = (i << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        if (level == cursorScore && ids[d] <= cursorId) {
+                            continue;
+                        }
+                        pageIds[n] = ids[d];
+                        values[n] = Integer.toString(level);
+                        ranks[n++] = level;
+                    }
+                }
+            }
+            Bits.or(seen, b);
+        }
+        return new Page(Arrays.copyOf(pageIds, n), Arrays.copyOf(values, n), Arrays.copyOf(ranks, n), null);
     }
 
     private Page relevancePage(Matches m, SearchCriteria c, List<String> words) {
@@ -672,7 +769,7 @@ final class SearchIndex {
                     doc += v >>> 2;
                     if (Bits.get(bits, doc)) {
                         // A 8, B 4, C 2, D 1; the whole word one more; a typo half
-                        int score = typo ? Math.max(1, (1 << (v & 3)) >> 1) : (1 << (v & 3)) + bonus;
+                        int score = typo ? Math.max(1, (1 << (v & 3)) >> 1) : score(v & 3, bonus == 1);
                         int old = word[doc];
                         if (old == 0) {
                             if (touchedCount < touched.length) {
@@ -698,22 +795,22 @@ final class SearchIndex {
             }
         }
         int cursorScore = Integer.MAX_VALUE;
-        long cursorId = Long.MAX_VALUE;
+        long cursorId = -1;
         if (c.afterId() != null) {
             cursorScore = (int) Math.round(Double.parseDouble(c.afterValue()));
             cursorId = c.afterId();
         }
         int limit = c.limit();
-        // best first: higher score, then higher id (as the SQL's rank DESC, content_id DESC)
+        // best first: higher score, then older (lower id) as the one-word pages
         long[] heap = new long[limit + 1];
         int n = 0;
         for (int d = Bits.next(bits, 0); d >= 0; d = Bits.next(bits, d + 1)) {
             int score = total[d] & 0xff;
             total[d] = 0;
-            if (score > cursorScore || (score == cursorScore && ids[d] >= cursorId)) {
+            if (score > cursorScore || (score == cursorScore && ids[d] <= cursorId)) {
                 continue;
             }
-            long packed = ((long) score << 40) | d;
+            long packed = ((long) score << 40) | (ORDINAL_MASK - d);
             n = offer(heap, n, limit, packed);
         }
         long[] best = Arrays.copyOf(heap, n);
@@ -723,7 +820,7 @@ final class SearchIndex {
         double[] ranks = new double[n];
         for (int i = 0; i < n; i++) {
             long packed = best[n - 1 - i];
-            int d = (int) (packed & 0xff_ffff_ffffL);
+            int d = (int) (ORDINAL_MASK - (packed & ORDINAL_MASK));
             int score = (int) (packed >>> 40);
             pageIds[i] = ids[d];
             values[i] = Integer.toString(score);

@@ -447,6 +447,23 @@ class SearchServiceIT {
     }
 
     @Test
+    void search_relevancePages_visitEveryMatchOnceBestFirst() {
+        for (String text : List.of("bass", "dr", "bass loop")) {
+            // given
+            long total = search.search(req().text(text).limit(10).build()).total();
+
+            // when
+            List<SearchHit> paged = pages(req().text(text).limit(13));
+
+            // then
+            assertThat(total).as(text).isGreaterThan(13);
+            assertThat(ids(paged)).as(text).hasSize(paged.size());
+            assertThat(paged).as(text).hasSize((int) total);
+            assertThat(paged).as(text).isSortedAccordingTo(Comparator.comparing(SearchHit::rank).reversed());
+        }
+    }
+
+    @Test
     void search_bpmSortPagedInsideATempoRange_visitsEveryMatchOnce() {
         // given: a filter, and many equal tempos on both sides of page boundaries
         Set<Long> expected = ids(all(req().bpm("80-130")));
