@@ -77,6 +77,10 @@ final class SearchIndex {
     private final long[][] bpmBuckets = new long[BPM_BUCKETS][];
     private final Map<String, long[]> meterBits;
     private final Map<String, long[]> instrumentBits;
+    private final short[] meterCode;            // into meterNames, -1 none
+    private final List<String> meterNames;
+    private final int[] instrumentMask;         // bit i: instrumentNames[i] (null with more than 32 instruments)
+    private final List<String> instrumentNames;
     private final long[] drums;
     private final long[] favorite;
     private final long[] failed;
@@ -204,6 +208,18 @@ final class SearchIndex {
         for (int i = 0; i < b.instrumentNames.size(); i++) {
             instrumentBits.put(b.instrumentNames.get(i), Arrays.copyOf(b.instrumentDocs.get(i), all.length));
         }
+        meterCode = Arrays.copyOf(b.meter, size);
+        meterNames = List.copyOf(b.meterNames);
+        instrumentNames = List.copyOf(b.instrumentNames);
+        instrumentMask = instrumentNames.size() > 32 ? null : new int[size];
+        if (instrumentMask != null) {
+            for (int i = 0; i < instrumentNames.size(); i++) {
+                long[] docs = instrumentBits.get(instrumentNames.get(i));
+                for (int d = Bits.next(docs, 0); d >= 0; d = Bits.next(docs, d + 1)) {
+                    instrumentMask[d] |= 1 << i;
+                }
+            }
+        }
         for (Sort s : Sort.values()) {
             if (s != Sort.RELEVANCE) {
                 int[] order = buildOrder(s);
@@ -278,17 +294,6 @@ final class SearchIndex {
         if (c.meter() != null) {
             m = andOrNothing(m, meterBits.get(c.meter()));
         }
-        if (c.barsMin() != null || c.barsMax() != null) {
-            long[] b = Bits.of(size);
-            rangeBits(Sort.BARS, c.barsMin() == null ? 0 : c.barsMin(), c.barsMax() == null ? 999_999 : c.barsMax(), b);
-            m = and(m, b);
-        }
-        if (c.durationMin() != null || c.durationMax() != null) {
-            long[] b = Bits.of(size);
-            rangeBits(Sort.DURATION, c.durationMin() == null ? Double.NEGATIVE_INFINITY : c.durationMin(),
-                    c.durationMax() == null ? 999_999 : c.durationMax(), b);
-            m = and(m, b);
-        }
         if (c.instrument() != null) {
             m = andOrNothing(m, instrumentBits.get(c.instrument()));
         }
@@ -324,6 +329,15 @@ final class SearchIndex {
         }
         if (c.state() != null) {
             m = c.state().equals("failed") ? and(m, failed) : andNot(m, failed);
+        }
+        // length ranges last: usually wide (most loops are 4 or 8 bars), so often cheaper checked on the few
+        // matches left than set for the whole library
+        if (c.barsMin() != null || c.barsMax() != null) {
+            m = range(m, Sort.BARS, c.barsMin() == null ? 0 : c.barsMin(), c.barsMax() == null ? 999_999 : c.barsMax());
+        }
+        if (c.durationMin() != null || c.durationMax() != null) {
+            m = range(m, Sort.DURATION, c.durationMin() == null ? Double.NEGATIVE_INFINITY : c.durationMin(),
+                    c.durationMax() == null ? 999_999 : c.durationMax());
         }
         if (m == null) {
             return new Matches(all, size);
@@ -382,6 +396,24 @@ final class SearchIndex {
         for (int i = from; i < to; i++) {
             Bits.set(into, order[i]);
         }
+    }
+
+    /** {@code m} restricted to values in [lo, hi]: by checking its members when they are few, else by a bit set. */
+    private long[] range(long[] m, Sort s, double lo, double hi) {
+        int[] order = orders[s.ordinal()];
+        int width = firstAtLeast(order, s, Math.min(Math.nextUp(hi), sortValue(s, -1))) - firstAtLeast(order, s, lo);
+        if (m != null && Bits.count(m) < width / 4) {
+            for (int d = Bits.next(m, 0); d >= 0; d = Bits.next(m, d + 1)) {
+                double v = sortValue(s, d);
+                if (!(v >= lo && v <= hi)) {
+                    m[d >>> 6] &= ~(1L << d);
+                }
+            }
+            return m;
+        }
+        long[] b = Bits.of(size);
+        rangeBits(s, lo, hi, b);
+        return and(m, b);
     }
 
     private int firstAtLeast(int[] order, Sort s, double lo) {
@@ -887,6 +919,14 @@ final class SearchIndex {
 
     /** Counts per key, tempo bucket, meter, instrument (exact) and vendor and tag (exact up to a sample). */
     List<FacetCount> facets(Matches m) {
+        return facets(m, m.count() <= FACET_SAMPLE && instrumentMask != null);
+    }
+
+    /** Facets by a pass over the members, or by intersecting the value bit sets (tests compare the two). */
+    List<FacetCount> facets(Matches m, boolean byMembers) {
+        if (byMembers) {
+            return memberFacets(m);
+        }
         List<FacetCount> out = new ArrayList<>();
         long[] bits = m.bits();
         List<FacetCount> bpmFacet = new ArrayList<>();
@@ -937,6 +977,59 @@ final class SearchIndex {
         }
         out.addAll(sorted(vendorFacet, FACET_TOP));
         return out;
+    }
+
+    /** Facets of a smaller result: one pass over its members and their columns (no pass over the library). */
+    private List<FacetCount> memberFacets(Matches m) {
+        long[] bpmCounts = new long[BPM_BUCKETS];
+        long[] keyCounts = new long[24];
+        long[] meterCounts = new long[meterNames.size()];
+        long[] instrumentCounts = new long[instrumentNames.size()];
+        long[] vendorCounts = new long[vendors.size()];
+        long[] tagCounts = new long[facetTags.length];
+        long[] bits = m.bits();
+        for (int d = Bits.next(bits, 0); d >= 0; d = Bits.next(bits, d + 1)) {
+            if (!Float.isNaN(bpm[d])) {
+                bpmCounts[bpmBucket(bpm[d])]++;
+            }
+            if (key[d] >= 0) {
+                keyCounts[key[d]]++;
+            }
+            if (meterCode[d] >= 0) {
+                meterCounts[meterCode[d]]++;
+            }
+            for (int mask = instrumentMask[d]; mask != 0; mask &= mask - 1) {
+                instrumentCounts[Integer.numberOfTrailingZeros(mask)]++;
+            }
+            if (vendor[d] >= 0) {
+                vendorCounts[vendor[d]]++;
+            }
+            for (int i = docTagStart[d]; i < docTagStart[d + 1]; i++) {
+                if (docTags[i] < tagCounts.length) {
+                    tagCounts[docTags[i]]++;
+                }
+            }
+        }
+        List<FacetCount> out = new ArrayList<>();
+        out.addAll(counted("bpm", bpmCounts, i -> Integer.toString(i * 10), Integer.MAX_VALUE));
+        out.addAll(counted("instrument", instrumentCounts, instrumentNames::get, Integer.MAX_VALUE));
+        out.addAll(counted("key", keyCounts, Integer::toString, Integer.MAX_VALUE));
+        out.addAll(counted("meter", meterCounts, meterNames::get, Integer.MAX_VALUE));
+        out.addAll(counted("tag", tagCounts, i -> facetTags[i], FACET_TOP));
+        out.addAll(counted("vendor", vendorCounts, vendors::get, FACET_TOP));
+        return out;
+    }
+
+    private static List<FacetCount> counted(String facet, long[] counts, java.util.function.IntFunction<String> value,
+                                            int top) {
+        List<FacetCount> values = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            String v = counts[i] > 0 ? value.apply(i) : null;
+            if (v != null) {
+                values.add(new FacetCount(facet, v, counts[i]));
+            }
+        }
+        return sorted(values, top);
     }
 
     private static void add(List<FacetCount> out, String facet, String value, long count) {
