@@ -38,7 +38,10 @@ public record SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRan
         }
     }
 
-    /** The SQL expression of the sort key (fixed strings chosen here, never user text). */
+    /**
+     * The SQL expression of the sort key (fixed strings chosen here, never user text). Each is indexed with
+     * {@code content_id} exactly as written here (V5 name and added, V7 the others): change one, change its index.
+     */
     public String sortExpression() {
         return switch (sort) {
             case RELEVANCE, NAME -> "lower(d.name)"; // relevance without text: by name

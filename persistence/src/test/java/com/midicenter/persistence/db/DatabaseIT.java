@@ -29,29 +29,31 @@ import org.postgresql.PGConnection;
 
 class DatabaseIT {
 
-    /** Migrations this build ships (V1__..., V2__... under db/migration). */
-    private static final int MIGRATIONS = countMigrations();
-    private static final String LATEST = String.valueOf(MIGRATIONS);
+    /** Versions of the migrations this build ships (V1__..., V2__... under db/migration), ascending; may have gaps. */
+    private static final List<Integer> VERSIONS = migrationVersions();
+    private static final int MIGRATIONS = VERSIONS.size();
+    private static final String LATEST = String.valueOf(VERSIONS.get(VERSIONS.size() - 1));
     /** A version no release of this code has. */
-    private static final int FUTURE = MIGRATIONS + 1;
+    private static final int FUTURE = VERSIONS.get(VERSIONS.size() - 1) + 1;
 
-    private static int countMigrations() {
+    private static List<Integer> migrationVersions() {
         try {
             java.net.URI dir = Database.class.getClassLoader().getResource("db/migration").toURI();
             if (dir.getScheme().equals("jar")) {
                 try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(dir, java.util.Map.of())) {
-                    return count(jar.provider().getPath(dir));
+                    return versions(jar.provider().getPath(dir));
                 }
             }
-            return count(java.nio.file.Path.of(dir));
+            return versions(java.nio.file.Path.of(dir));
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException("cannot list db/migration", e);
         }
     }
 
-    private static int count(java.nio.file.Path dir) throws java.io.IOException {
+    private static List<Integer> versions(java.nio.file.Path dir) throws java.io.IOException {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).sorted().toList();
         }
     }
 
