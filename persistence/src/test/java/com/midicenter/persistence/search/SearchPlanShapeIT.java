@@ -526,6 +526,20 @@ class SearchPlanShapeIT {
         assertBounded(plan, 10);
     }
 
+    /** The rows of a page the in-memory index chose: one primary-key probe per id, nothing else. */
+    @Test
+    void hitsByIds_pageOfIds_primaryKeyLookups() {
+        // given: ids spread over the table, as a relevance page gives them
+        List<Long> ids = java.util.stream.LongStream.rangeClosed(1, 50).map(i -> i * 19_997).boxed().toList();
+
+        // when
+        Plan plan = explain("hitsByIds", "50 ids", ids);
+
+        // then
+        assertThat(plan.labels()).as(plan::tree).containsExactly("Index Scan search_doc_pkey");
+        assertBounded(plan, 400);
+    }
+
     /**
      * A house loop at 124 BPM in A minor: a crowded corner (~2.5 % of the docs are candidates by tempo and key). Each
      * candidate's fingerprints are compared, so the pages read grow with the candidates (~18,000 here): bounded by
