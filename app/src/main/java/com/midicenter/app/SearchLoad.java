@@ -115,6 +115,11 @@ final class SearchLoad {
     record Result(int searchers, Phase idle, Phase load, ImportResult imported, AnalyzeCommand.Outcome analysis,
                   double loadSeconds, PoolPeaks[] pool, List<Long> browseTotals, int lockWaitersMax,
                   Set<String> lockWaits, List<String> errorSamples) {
+
+        /** Pool peaks during the import, or null. */
+        PoolPeaks loadPool() {
+            return pool == null ? null : pool[LOAD];
+        }
     }
 
     /**
@@ -145,8 +150,7 @@ final class SearchLoad {
         HikariPoolMXBean poolBean = poolBean(db);
         List<Thread> threads = new ArrayList<>();
         if (poolBean != null) {
-            int size = db.config().poolSize();
-            threads.add(daemon("search-load-pool-sampler", crash, () -> samplePool(poolBean, size, run, stop)));
+            threads.add(daemon("search-load-pool-sampler", crash, () -> samplePool(poolBean, run, stop)));
         }
         for (int t = 0; t < searchers; t++) {
             Recorder recorder = run.recorders[t];
@@ -247,7 +251,7 @@ final class SearchLoad {
         }
     }
 
-    private static void samplePool(HikariPoolMXBean pool, int size, Run run, AtomicBoolean stop) {
+    private static void samplePool(HikariPoolMXBean pool, Run run, AtomicBoolean stop) {
         while (!stop.get()) {
             int phase = run.phase;
             if (phase < STOP) {
@@ -349,7 +353,11 @@ final class SearchLoad {
         }
 
         void errorSample(Throwable e) {
-            String message = e.toString();
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = (root == e ? "" : e.getClass().getSimpleName() + " <- ") + root;
             synchronized (errorSamples) {
                 if (errorSamples.size() < ERROR_SAMPLES && !errorSamples.contains(message)) {
                     errorSamples.add(message);
