@@ -155,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
     int importFiles = 20_000;
 
     @Option(names = "--pool-size", paramLabel = "N",
-            description = "search-load: database connections at most (default: as 'import' and 'search' get them)")
+            description = "search-load: database connections at most (default: the default pool plus one per searcher)")
     Integer poolSize;
 
     /** Marks a search-load library the second corpus went into: the next run builds it again. */
@@ -173,8 +173,9 @@ final class BenchCommand implements Callable<Integer> {
             DemoCommand.deleteTree(work.resolve(name));
         }
         Path home = SearchBench.library(work, corpus, name);
-        // a fixed-size pool (all connections opened at once), as the default one: no connection is made while measuring
-        UnaryOperator<DatabaseConfig> pool = poolSize == null ? UnaryOperator.identity()
+        // as a process serving this many searchers opens it (the observer's browse is one more); --pool-size: a
+        // fixed-size pool of that size instead (all connections opened at once, none made while measuring)
+        UnaryOperator<DatabaseConfig> pool = poolSize == null ? c -> c.withSearchers(searchers + 1)
                 : c -> c.withPoolSize(poolSize).withMinimumIdle(poolSize);
         SearchLoad.Result result;
         int size;
