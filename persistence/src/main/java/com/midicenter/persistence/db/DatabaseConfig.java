@@ -80,7 +80,8 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, Strin
      * (slowest search 3.2 s), 2 searches failed after 10 s at 1M. One connection per searcher: nobody waits, nothing
      * fails, at 100k and 1M. It does not make searches fast (they are CPU-bound; the queue moves from the pool into
      * the database) and it costs the import its share of the cores while 32 searchers run flat out: 100k files,
-     * 4,625 files/s became 297; 1M, 2,301 became 87. Searches failing is worse than a background import slowing down.
+     * 4,600-7,000 files/s became 100-300; 1M, 2,301 became 87. That share follows from the number of busy backends,
+     * not from what a search costs. Searches failing is worse than a background import slowing down.
      *
      * <p>The embedded server's {@code max_connections} (60 by default) must leave room for this pool and every other
      * process' pool.
