@@ -9,6 +9,8 @@ import com.midicenter.library.search.SearchService;
 import com.midicenter.library.importing.ImportResult;
 import com.midicenter.library.importing.ImportService;
 import com.midicenter.persistence.db.Database;
+import com.midicenter.persistence.db.DatabaseConfig;
+import com.midicenter.persistence.db.EmbeddedServer;
 import com.midicenter.persistence.mapper.LibraryStats;
 import com.midicenter.persistence.mapper.StatsMapper;
 import picocli.CommandLine.Command;
@@ -18,10 +20,12 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code midicenter bench import}: generates (or reuses) a corpus, imports it into a fresh embedded library and
@@ -32,10 +36,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
             "imports it into a fresh embedded library and prints files/s, heap and database size.",
             "'bench analyze --files 100000' imports the corpus the same way, then times the full analysis with the",
             "results stored, and prints files/s and memory per batch, then the accuracy of the stored results against",
-            "the corpus's ground truth (key, tempo, meter, drums, chords)."})
+            "the corpus's ground truth (key, tempo, meter, drums, chords).",
+            "'bench search --files 100000' times the fixed query mix on an imported and analysed library (kept).",
+            "'bench search-load --files 100000' runs --searchers threads over that query mix on a library of its own",
+            "while a second corpus of --import-files files is imported into it with background analysis; prints",
+            "latencies, errors, pool timeouts and pool figures. The library is rebuilt on the next run."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import or analyze")
+    @Parameters(paramLabel = "WHAT", description = "import, analyze, search or search-load")
     String what;
 
     @Option(names = "--files", description = "corpus size (default: ${DEFAULT-VALUE})")
@@ -56,18 +64,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!what.equals("import") && !what.equals("analyze") && !what.equals("search")) {
-            System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze, search");
+        if (!List.of("import", "analyze", "search", "search-load").contains(what)) {
+            System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze, search,"
+                    + " search-load");
             return 2;
         }
-        Path corpus = work.resolve("corpus-" + files + "-seed-" + seed);
-        if (!Files.isRegularFile(corpus.resolve("ground-truth.csv"))) {
-            Path partial = work.resolve("corpus-" + files + "-seed-" + seed + ".partial");
-            DemoCommand.deleteTree(partial);
-            try (ProgressBar bar = new ProgressBar(System.err, "generate", files, true)) {
-                new CorpusGenerator(seed).generate(files, partial, bar::update);
-            }
-            Files.move(partial, corpus);
+        Path corpus = corpus(work, files, seed);
+        if (what.equals("search-load")) {
+            return searchLoad(corpus);
         }
         Path home = work.resolve("library-" + System.currentTimeMillis());
         if (what.equals("analyze")) {
@@ -154,6 +158,65 @@ final class BenchCommand implements Callable<Integer> {
             return 130;
         }
         return 0;
+    }
+
+    /** The generated corpus of {@code files} files and {@code seed} under {@code work}: made once, then reused. */
+    static Path corpus(Path work, int files, long seed) throws IOException {
+        Path corpus = work.resolve("corpus-" + files + "-seed-" + seed);
+        if (!Files.isRegularFile(corpus.resolve("ground-truth.csv"))) {
+            Path partial = work.resolve("corpus-" + files + "-seed-" + seed + ".partial");
+            DemoCommand.deleteTree(partial);
+            try (ProgressBar bar = new ProgressBar(System.err, "generate", files, true)) {
+                new CorpusGenerator(seed).generate(files, partial, bar::update);
+            }
+            Files.move(partial, corpus);
+        }
+        return corpus;
+    }
+
+    @Option(names = "--searchers", description = "search-load: concurrent searcher threads (default: ${DEFAULT-VALUE})")
+    int searchers = 32;
+
+    @Option(names = "--import-files", description = "search-load: files of the second corpus (seed + 1) imported while"
+            + " the searchers run (default: ${DEFAULT-VALUE})")
+    int importFiles = 20_000;
+
+    @Option(names = "--pool-size", paramLabel = "N",
+            description = "search-load: database connections at most (default: the default pool plus one per searcher)")
+    Integer poolSize;
+
+    /** Marks a search-load library the second corpus went into: the next run builds it again. */
+    static final String SEARCH_LOAD_USED = "search-load-imported";
+
+    private int searchLoad(Path corpus) throws IOException {
+        if (searchers < 1 || importFiles < 1) {
+            System.err.println("midicenter bench: --searchers and --import-files must be at least 1");
+            return 2;
+        }
+        Path second = corpus(work, importFiles, seed + 1);
+        String name = "search-load-library-" + files + "-seed-" + seed;
+        if (Files.exists(work.resolve(name).resolve(SEARCH_LOAD_USED))) {
+            System.err.println("bench search-load: the library of the previous run holds its import; building it again");
+            DemoCommand.deleteTree(work.resolve(name));
+        }
+        Path home = SearchBench.library(work, corpus, name);
+        // as a process serving this many searchers opens it (the observer's browse is one more); --pool-size: a
+        // fixed-size pool of that size instead (all connections opened at once, none made while measuring)
+        UnaryOperator<DatabaseConfig> pool = poolSize == null ? c -> c.withSearchers(searchers + 1)
+                : c -> c.withPoolSize(poolSize).withMinimumIdle(poolSize);
+        SearchLoad.Result result;
+        int size;
+        try (Database db = Database.embedded(home, EmbeddedServer.Settings.defaults(), pool)) {
+            db.migrate();
+            size = db.config().poolSize();
+            List<SearchBench.Query> mix = SearchBench.queries(corpus, queries, seed, SearchBench.sampleIds(db, 200));
+            Files.writeString(home.resolve(SEARCH_LOAD_USED), "the second corpus was imported into this library\n");
+            result = SearchLoad.run(db, mix, second, searchers, Duration.ofSeconds(5), System.err);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        SearchLoad.print(System.out, result, files, importFiles, size);
+        return result.load().errors() > 0 ? 1 : 0;
     }
 
     private int analyze(Path corpus, Path home) throws IOException {

@@ -2,6 +2,7 @@ package com.midicenter.app;
 
 import com.midicenter.persistence.db.Database;
 import com.midicenter.persistence.db.DatabaseConfig;
+import com.midicenter.persistence.db.EmbeddedServer;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ final class DatabaseOptions {
             db = Database.external(config);
         } else if (poolSize != null) {
             int size = poolSize;
-            db = Database.embedded(AppHome.resolve(home), null, c -> c.withPoolSize(size));
+            db = Database.embedded(AppHome.resolve(home), EmbeddedServer.Settings.defaults(), c -> c.withPoolSize(size));
         } else {
             db = Database.embedded(AppHome.resolve(home));
         }

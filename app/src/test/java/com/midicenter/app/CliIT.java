@@ -146,6 +146,17 @@ class CliIT {
     }
 
     @Test
+    void stats_poolSizeOnEmbeddedHome_opensTheLibrary() throws Exception {
+        // given: --pool-size used to pass no server settings to the embedded server ("midicenter: settings")
+        Path home = tmp.resolve("pool-home");
+        // when
+        Run r = run("stats", "--home", home.toString(), "--pool-size", "7", "--json");
+        // then
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(json(r.out().strip()).get("files")).isEqualTo("0");
+    }
+
+    @Test
     void importWithAnalyze_backgroundAnalysis_everyImportedFileAnalysed() throws Exception {
         // given
         Path corpus = tmp.resolve("bg-corpus");

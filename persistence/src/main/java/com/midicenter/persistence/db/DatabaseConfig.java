@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param user                database user, not blank
  * @param password            its password; may be empty (for servers that trust the client), never null
  * @param poolName            name of the HikariCP pool and its threads, not blank
- * @param poolSize            maximum open connections, 1..200. Size it for the concurrent users: the default
- *                            ({@link #defaultPoolSize()}) suits the CLI; 32 concurrent searchers during an import need ~40
+ * @param poolSize            maximum open connections, 1..200. The default ({@link #defaultPoolSize()}) serves one
+ *                            process' own work (an import, the analysis threads, a search now and then); a process
+ *                            that serves concurrent searchers adds one connection each ({@link #withSearchers(int)})
  * @param minimumIdle         idle connections kept ready, 0..poolSize
  * @param connectionTimeoutMs how long a caller waits for a free connection before failing, in ms, at least 250
  * @param idleTimeoutMs       after how long an idle connection above {@code minimumIdle} is closed, in ms;
@@ -65,6 +66,35 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, Strin
     /** {@code max(4, 2 * cores + 1)}, at most 40: enough for the CLI and the analysis threads of this machine. */
     public static int defaultPoolSize() {
         return Math.min(40, Math.max(4, 2 * Runtime.getRuntime().availableProcessors() + 1));
+    }
+
+    /**
+     * A copy whose pool has one more connection for each of {@code searchers} concurrent searchers, on top of the
+     * connections for this process' own work, at most {@link #MAX_POOL_SIZE}; a pool that kept all its connections open
+     * still does. Searchers then never wait for a connection, whatever an import or analysis beside them holds (the
+     * import two connections for its whole run, the analysis its writer's plus a claiming thread's), so none fails
+     * for want of one (issue 5).
+     *
+     * <p>Measured with {@code bench search-load} on 2 cores, 32 searchers looping over the query mix while a
+     * 20,000-file import with analysis runs. The 5 connections of {@link #defaultPoolSize()}: no timeout at 100k files
+     * (slowest search 3.2 s), 2 searches failed after 10 s at 1M. One connection per searcher: nobody waits, nothing
+     * fails, at 100k and 1M. It does not make searches fast (they are CPU-bound; the queue moves from the pool into
+     * the database) and it costs the import its share of the cores while 32 searchers run flat out: 100k files,
+     * 4,600-7,000 files/s became 100-300; 1M, 2,301 became 87. That share follows from the number of busy backends,
+     * not from what a search costs. Searches failing is worse than a background import slowing down.
+     *
+     * <p>The embedded server's {@code max_connections} (60 by default) must leave room for this pool and every other
+     * process' pool.
+     *
+     * @param searchers concurrent searchers, 0..{@link #MAX_POOL_SIZE}
+     */
+    public DatabaseConfig withSearchers(int searchers) {
+        if (searchers < 0 || searchers > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException("searchers must be 0.." + MAX_POOL_SIZE + ": searchers=" + searchers);
+        }
+        int size = Math.min(MAX_POOL_SIZE, poolSize + searchers);
+        int idle = minimumIdle == poolSize ? size : minimumIdle;
+        return new DatabaseConfig(jdbcUrl, user, password, poolName, size, idle, connectionTimeoutMs, idleTimeoutMs, maxLifetimeMs);
     }
 
     /** A copy with {@code poolSize} connections; {@link #minimumIdle()} is capped to it. */

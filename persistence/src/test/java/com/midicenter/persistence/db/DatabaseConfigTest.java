@@ -40,6 +40,37 @@ class DatabaseConfigTest {
     }
 
     @Test
+    void withSearchers_thirtyTwoOnTheDefaultPool_oneConnectionEachOnTopAllKeptOpen() {
+        // given
+        DatabaseConfig config = DatabaseConfig.of(URL, "midicenter", "secret");
+
+        // when
+        DatabaseConfig searching = config.withSearchers(32);
+
+        // then
+        assertThat(searching.poolSize()).isEqualTo(DatabaseConfig.defaultPoolSize() + 32);
+        assertThat(searching.minimumIdle()).isEqualTo(searching.poolSize());
+        assertThat(searching.connectionTimeoutMs()).isEqualTo(config.connectionTimeoutMs());
+    }
+
+    @Test
+    void withSearchers_poolGrowingOnDemand_keepsMinimumIdleAndCapsTheSize() {
+        // given
+        DatabaseConfig config = DatabaseConfig.of(URL, "midicenter", "secret").withPoolSize(10).withMinimumIdle(2);
+
+        // when
+        DatabaseConfig searching = config.withSearchers(8);
+        DatabaseConfig huge = config.withSearchers(DatabaseConfig.MAX_POOL_SIZE);
+
+        // then
+        assertThat(searching.poolSize()).isEqualTo(18);
+        assertThat(searching.minimumIdle()).isEqualTo(2);
+        assertThat(huge.poolSize()).isEqualTo(DatabaseConfig.MAX_POOL_SIZE);
+        assertThatThrownBy(() -> config.withSearchers(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("searchers=-1");
+    }
+
+    @Test
     void withPoolSize_belowMinimumIdle_capsMinimumIdle() {
         // given
         DatabaseConfig config = DatabaseConfig.of(URL, "midicenter", "secret").withPoolSize(10);
