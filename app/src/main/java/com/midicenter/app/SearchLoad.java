@@ -516,9 +516,9 @@ final class SearchLoad {
         }
         List<Long> totals = r.browseTotals();
         if (!totals.isEmpty()) {
-            out.printf(Locale.ROOT, "unfiltered browse during the import: total %,d -> %,d (%d looks; estimated above %,d)%n",
-                    totals.get(0),
-                    totals.get(totals.size() - 1), totals.size(), SearchService.EXACT_TOTAL);
+            out.printf(Locale.ROOT, "unfiltered browse during the import: total %,d -> %,d (%d looks; exact totals of the"
+                    + " index snapshot, rebuilt as the import commits)%n", totals.get(0), totals.get(totals.size() - 1),
+                    totals.size());
         }
         out.printf(Locale.ROOT, "backends waiting on a lock during the import: max %d at once%s%n", r.lockWaitersMax(),
                 r.lockWaits().isEmpty() ? "" : "; statements: " + String.join(" | ", r.lockWaits()));
