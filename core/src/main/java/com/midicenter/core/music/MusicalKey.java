@@ -94,6 +94,31 @@ public record MusicalKey(int tonic, boolean minor) {
         throw new AssertionError(number);
     }
 
+    /** The key as a number: {@code tonic * 2}, plus one for minor (0..23), as the library stores it. */
+    public int code() {
+        return tonic * 2 + (minor ? 1 : 0);
+    }
+
+    /** The key of a {@link #code()}. */
+    public static MusicalKey ofCode(int code) {
+        if (code < 0 || code > 23) {
+            throw new IllegalArgumentException("key code " + code + " is not 0..23");
+        }
+        return new MusicalKey(code / 2, code % 2 == 1);
+    }
+
+    /** Keys a DJ mixes with this one: itself, its relative, its neighbours on the Camelot wheel (same letter, ±1). */
+    public java.util.List<MusicalKey> compatible() {
+        String c = camelot();
+        int number = Integer.parseInt(c.substring(0, c.length() - 1));
+        java.util.Set<MusicalKey> keys = new java.util.LinkedHashSet<>();
+        keys.add(this);
+        keys.add(relative());
+        keys.add(fromCamelot((number + 10) % 12 + 1, minor));
+        keys.add(fromCamelot(number % 12 + 1, minor));
+        return java.util.List.copyOf(keys);
+    }
+
     @Override
     public String toString() {
         return name();

@@ -43,4 +43,22 @@ class MusicalKeyTest {
             assertThat(MusicalKey.parse(major.camelot())).contains(major);
         }
     }
+
+    @Test
+    void compatible_amAndBMajor_relativeAndCamelotNeighboursWrapAround() {
+        MusicalKey am = MusicalKey.parse("Am").orElseThrow();     // 8A
+        MusicalKey b = MusicalKey.parse("B").orElseThrow();       // 1B: neighbours 12B (E) and 2B (F#)
+        assertThat(am.compatible()).extracting(MusicalKey::name).containsExactly("Am", "C", "Dm", "Em");
+        assertThat(b.compatible()).extracting(MusicalKey::name).containsExactly("B", "G#m", "E", "F#");
+    }
+
+    @Test
+    void code_roundTripsEveryKey() {
+        for (int code = 0; code < 24; code++) {
+            assertThat(MusicalKey.ofCode(code).code()).isEqualTo(code);
+        }
+        assertThat(MusicalKey.parse("F#m").orElseThrow().code()).isEqualTo(13);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MusicalKey.ofCode(24))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

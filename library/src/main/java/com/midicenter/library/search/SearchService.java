@@ -14,7 +14,6 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -390,19 +389,7 @@ public final class SearchService implements AutoCloseable {
 
     /** The key, its relative, and its neighbours on the Camelot wheel (same letter, ±1). */
     static List<Integer> compatibleKeys(int code) {
-        MusicalKey key = new MusicalKey(code / 2, code % 2 == 1);
-        Set<Integer> codes = new LinkedHashSet<>();
-        codes.add(code);
-        MusicalKey relative = key.relative();
-        codes.add(relative.tonic() * 2 + (relative.minor() ? 1 : 0));
-        String camelot = key.camelot();
-        int number = Integer.parseInt(camelot.substring(0, camelot.length() - 1));
-        for (int step : new int[] {-1, 1}) {
-            int n = (number - 1 + step + 12) % 12 + 1;
-            MusicalKey neighbour = MusicalKey.fromCamelot(n, key.minor());
-            codes.add(neighbour.tonic() * 2 + (neighbour.minor() ? 1 : 0));
-        }
-        return List.copyOf(codes);
+        return MusicalKey.ofCode(code).compatible().stream().map(MusicalKey::code).toList();
     }
 
     /** What a cursor's sort value must look like, by the SQL type it is cast to (a tampered one is no SQL error). */

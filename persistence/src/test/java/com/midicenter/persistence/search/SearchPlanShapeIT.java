@@ -22,12 +22,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.ibatis.mapping.BoundSql;
@@ -656,20 +654,9 @@ class SearchPlanShapeIT {
         }
     }
 
-    /** SearchService.compatibleKeys: the key, its relative, its neighbours on the Camelot wheel. */
+    /** As SearchService.compatibleKeys: the key, its relative, its neighbours on the Camelot wheel. */
     private static List<Integer> compatibleKeys(int code) {
-        MusicalKey key = new MusicalKey(code / 2, code % 2 == 1);
-        Set<Integer> codes = new LinkedHashSet<>();
-        codes.add(code);
-        MusicalKey relative = key.relative();
-        codes.add(relative.tonic() * 2 + (relative.minor() ? 1 : 0));
-        String camelot = key.camelot();
-        int number = Integer.parseInt(camelot.substring(0, camelot.length() - 1));
-        for (int step : new int[] {-1, 1}) {
-            MusicalKey neighbour = MusicalKey.fromCamelot((number - 1 + step + 12) % 12 + 1, key.minor());
-            codes.add(neighbour.tonic() * 2 + (neighbour.minor() ? 1 : 0));
-        }
-        return List.copyOf(codes);
+        return MusicalKey.ofCode(code).compatible().stream().map(MusicalKey::code).toList();
     }
 
     // ---- plans -----------------------------------------------------------------------------------------------------
