@@ -24,6 +24,7 @@ public final class EdtWatchdog implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final AtomicLong maxLateNanos = new AtomicLong();
     private final AtomicLong stalls = new AtomicLong();
+    private volatile long maxAtMs;
     private final AtomicLong probes = new AtomicLong();
     private final List<String> reports = new ArrayList<>();
     /** Post time of the probe in the queue, 0 when none is. */
@@ -70,7 +71,7 @@ public final class EdtWatchdog implements AutoCloseable {
             EventQueue.invokeLater(() -> {
                 long late = System.nanoTime() - pendingSince;
                 edt = Thread.currentThread();
-                record(late);
+                record(late, pendingSince);
                 if (late > thresholdNanos) {
                     report("at " + TimeUnit.NANOSECONDS.toMillis(pendingSince - startNanos) + " ms: probe ran "
                             + TimeUnit.NANOSECONDS.toMillis(late) + " ms late");
@@ -92,9 +93,12 @@ public final class EdtWatchdog implements AutoCloseable {
         return null;
     }
 
-    private void record(long lateNanos) {
+    private void record(long lateNanos, long postedAt) {
         probes.incrementAndGet();
-        maxLateNanos.accumulateAndGet(lateNanos, Math::max);
+        if (lateNanos > maxLateNanos.get()) { // only the EDT records: no race between the check and the set
+            maxLateNanos.set(lateNanos);
+            maxAtMs = TimeUnit.NANOSECONDS.toMillis(postedAt - startNanos);
+        }
         if (lateNanos > thresholdNanos) {
             stalls.incrementAndGet();
         }
@@ -119,6 +123,11 @@ public final class EdtWatchdog implements AutoCloseable {
         long since = pendingSince;
         long pending = since == 0 ? 0 : System.nanoTime() - since;
         return Math.max(maxLateNanos.get(), pending) / 1e6;
+    }
+
+    /** When the latest probe was posted, in {@link #elapsedMs()} time. */
+    public long maxAtMs() {
+        return maxAtMs;
     }
 
     /** Probes later than the threshold (a probe still waiting longer than that counts). */
