@@ -112,6 +112,19 @@ public final class BrowserScenario {
             }
         }
         put("scenarioMs", ms(t0));
+        deleteTree(corpus); // about 80 MB a run with the database: the report and the log keep the facts
+        deleteTree(home);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private void browse(SearchService search, ThreadPoolExecutor executor) throws Exception {
