@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 
 /**
@@ -47,11 +48,22 @@ final class GuiCommand implements Callable<Integer> {
                 ThreadPoolExecutor executor = SearchThreads.newExecutor("browser-search", 2, 64);
                 try {
                     String library = database.describe();
+                    AtomicReference<Throwable> failed = new AtomicReference<>();
                     SwingUtilities.invokeLater(() -> {
-                        BrowserTheme.setup(dark);
-                        BrowserFrame.open(library, new BrowserPanel(search::search, executor), closed::countDown);
+                        try {
+                            BrowserTheme.setup(dark);
+                            BrowserFrame.open(library, new BrowserPanel(search::search, executor), closed::countDown);
+                        } catch (RuntimeException | LinkageError e) {
+                            failed.set(e); // no window will ever close: do not wait for one
+                            closed.countDown();
+                        }
                     });
                     closed.await();
+                    if (failed.get() != null) {
+                        Throwable e = failed.get();
+                        System.err.println("midicenter gui: the window could not be opened: " + e);
+                        return 3;
+                    }
                 } finally {
                     executor.shutdownNow();
                     executor.awaitTermination(5, TimeUnit.SECONDS);

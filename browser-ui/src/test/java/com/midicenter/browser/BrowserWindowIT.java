@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import com.midicenter.browser.testing.XvfbDisplay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,11 +37,9 @@ class BrowserWindowIT {
         Path report = TARGET.resolve("ui-scenario.properties");
         Path log = TARGET.resolve("ui-scenario.log");
         Files.deleteIfExists(report);
-        Process xvfb = null;
+        XvfbDisplay display = XvfbDisplay.start(TARGET.resolve("xvfb.log"));
         Process child = null;
         try {
-            int display = freeDisplay();
-            xvfb = startXvfb(display);
 
             // when: the scenario runs in a JVM on that display
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -50,7 +49,7 @@ class BrowserWindowIT {
                     BrowserScenario.class.getName(), report.toString(), SHOTS.toString()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .directory(Path.of("").toAbsolutePath().toFile());
-            pb.environment().put("DISPLAY", ":" + display);
+            pb.environment().put("DISPLAY", display.name());
             child = pb.start();
             boolean ended = child.waitFor(120, TimeUnit.SECONDS);
 
@@ -92,12 +91,7 @@ class BrowserWindowIT {
             if (child != null && child.isAlive()) {
                 child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            if (xvfb != null) {
-                xvfb.destroy();
-                if (!xvfb.waitFor(5, TimeUnit.SECONDS)) {
-                    xvfb.destroyForcibly();
-                }
-            }
+            display.close();
         }
     }
 
@@ -142,39 +136,5 @@ class BrowserWindowIT {
             }
         }
         return seen.size();
-    }
-
-    /** A display number with no server or lock file (a race with another starter is caught by {@link #startXvfb}). */
-    private static int freeDisplay() {
-        for (int n = 90 + (int) (ProcessHandle.current().pid() % 100); n < 400; n++) {
-            if (!Files.exists(Path.of("/tmp/.X" + n + "-lock")) && !Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
-                return n;
-            }
-        }
-        throw new IllegalStateException("no free X display number between 90 and 400");
-    }
-
-    private static Process startXvfb(int display) throws IOException, InterruptedException {
-        Process xvfb;
-        try {
-            xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(TARGET.resolve("xvfb.log").toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Xvfb is needed for the UI test: apt-get install xvfb (.ci/run does)", e);
-        }
-        Path socket = Path.of("/tmp/.X11-unix/X" + display);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!Files.exists(socket)) {
-            if (!xvfb.isAlive()) {
-                throw new IllegalStateException("Xvfb :" + display + " exited with " + xvfb.exitValue() + ", see "
-                        + TARGET.resolve("xvfb.log"));
-            }
-            if (System.currentTimeMillis() > deadline) {
-                xvfb.destroyForcibly();
-                throw new IllegalStateException("Xvfb :" + display + " did not start in 10 s");
-            }
-            Thread.sleep(20);
-        }
-        return xvfb;
     }
 }
