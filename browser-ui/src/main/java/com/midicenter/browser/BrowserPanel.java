@@ -11,7 +11,9 @@ import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchResult;
 
 import java.awt.BorderLayout;
+import java.awt.GraphicsEnvironment;
 import java.awt.Toolkit;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -111,7 +113,9 @@ public final class BrowserPanel extends JPanel {
         add(status, BorderLayout.SOUTH);
         applyTheme();
 
-        int menuKey = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        // Cmd on macOS, Ctrl elsewhere; a headless toolkit (unit tests) refuses to say: Ctrl
+        int menuKey = GraphicsEnvironment.isHeadless() ? InputEvent.CTRL_DOWN_MASK
+                : Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
         bind(JComponent.WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_F, menuKey), "focusSearch",
                 new FocusSearchAction(searchField));
         bind(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
