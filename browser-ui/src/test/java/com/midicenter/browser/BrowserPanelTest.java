@@ -35,21 +35,8 @@ class BrowserPanelTest {
     final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
 
     static <T> T onEdt(Callable<T> work) throws Exception {
-        Object[] out = new Object[1];
-        Exception[] error = new Exception[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                out[0] = work.call();
-            } catch (Exception e) {
-                error[0] = e;
-            }
-        });
-        SwingUtilities.invokeAndWait(() -> { }); // what the work posted
-        if (error[0] != null) {
-            throw error[0];
-        }
-        @SuppressWarnings("unchecked")
-        T t = (T) out[0];
+        T t = com.midicenter.browser.edt.Edt.call(work);
+        SwingUtilities.invokeAndWait(() -> { }); // then what the work posted
         return t;
     }
 

@@ -328,21 +328,7 @@ public final class BrowserScenario {
     }
 
     private static <T> T onEdt(Callable<T> work) throws Exception {
-        Object[] out = new Object[1];
-        Exception[] error = new Exception[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                out[0] = work.call();
-            } catch (Exception e) {
-                error[0] = e;
-            }
-        });
-        if (error[0] != null) {
-            throw error[0];
-        }
-        @SuppressWarnings("unchecked")
-        T t = (T) out[0];
-        return t;
+        return com.midicenter.browser.edt.Edt.call(work);
     }
 
     private static void check(boolean ok, String what) {

@@ -52,21 +52,8 @@ class ResultsTableModelTest {
 
     /** Runs on the EDT and waits; then lets the EDT run what the work posted. */
     static <T> T onEdt(java.util.concurrent.Callable<T> work) throws Exception {
-        Object[] out = new Object[1];
-        Exception[] error = new Exception[1];
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                out[0] = work.call();
-            } catch (Exception e) {
-                error[0] = e;
-            }
-        });
-        SwingUtilities.invokeAndWait(() -> { });
-        if (error[0] != null) {
-            throw error[0];
-        }
-        @SuppressWarnings("unchecked")
-        T t = (T) out[0];
+        T t = com.midicenter.browser.edt.Edt.call(work);
+        SwingUtilities.invokeAndWait(() -> { }); // then what the work posted
         return t;
     }
 
