@@ -90,6 +90,54 @@ final class SearchIndex {
     private final int[][] orders = new int[Sort.values().length][];
     private final int[][] ranks = new int[Sort.values().length][];
     private final ThreadLocal<byte[][]> scratch = new ThreadLocal<>();
+    private final ThreadLocal<BitsPool> bitsPool = ThreadLocal.withInitial(BitsPool::new);
+
+    /**
+     * The bit sets of the queries of one thread, reused: a query over a million files works on a dozen sets of
+     * 122 KB; allocated afresh, 32 searchers would make the collector the busiest thread. Everything a query took
+     * is given back by {@link #endQuery()}.
+     */
+    private final class BitsPool {
+        private final ArrayList<long[]> free = new ArrayList<>();
+        private final ArrayList<long[]> taken = new ArrayList<>();
+
+        long[] take() {
+            long[] b = free.isEmpty() ? Bits.of(size) : free.remove(free.size() - 1);
+            taken.add(b);
+            return b;
+        }
+
+        void giveBack() {
+            for (long[] b : taken) {
+                if (free.size() < 24) {
+                    free.add(b);
+                }
+            }
+            taken.clear();
+        }
+    }
+
+    /** An empty bit set for this thread's current query (valid until {@link #endQuery()}). */
+    private long[] scratchBits() {
+        long[] b = bitsPool.get().take();
+        Arrays.fill(b, 0L);
+        return b;
+    }
+
+    /** A copy of a bit set, for this thread's current query. */
+    private long[] copy(long[] source) {
+        long[] b = bitsPool.get().take();
+        System.arraycopy(source, 0, b, 0, b.length);
+        return b;
+    }
+
+    /**
+     * Ends this thread's query: the bit sets of its {@link Matches} and pages are reused by the next one, so call it
+     * when the results have been read (SearchService does, in a finally).
+     */
+    void endQuery() {
+        bitsPool.get().giveBack();
+    }
 
     /** The result of matching a query: its members (a bit set) and how many. */
     record Matches(long[] bits, int count, long[][] levels) {
@@ -259,7 +307,7 @@ final class SearchIndex {
         if (c.relevance() && words.size() == 1) {
             // one word ranked: its documents by score level, so the page is read off the best levels
             levels = levels(words.get(0));
-            m = Bits.of(size);
+            m = scratchBits();
             for (long[] level : levels) {
                 if (level != null) {
                     Bits.or(m, level);
@@ -276,14 +324,14 @@ final class SearchIndex {
             }
         }
         if (c.hasBpm()) {
-            long[] b = Bits.of(size);
+            long[] b = scratchBits();
             for (BpmRange r : c.bpmRanges()) {
                 rangeBits(Sort.BPM, r.lo(), r.hi(), b);
             }
             m = and(m, b);
         }
         if (c.hasKeys()) {
-            long[] b = Bits.of(size);
+            long[] b = scratchBits();
             for (int k : c.keyCodes()) {
                 if (k >= 0 && k < 24) {
                     Bits.or(b, keyBits[k]);
@@ -301,7 +349,7 @@ final class SearchIndex {
             m = c.drums() ? and(m, drums) : andNot(m, drums);
         }
         if (c.tag() != null) {
-            long[] b = Bits.of(size);
+            long[] b = scratchBits();
             for (int id : tagIdsByLowerName.getOrDefault(c.tag().toLowerCase(java.util.Locale.ROOT), new int[0])) {
                 for (int d : tagDocs.getOrDefault(id, new int[0])) {
                     Bits.set(b, d);
@@ -319,7 +367,7 @@ final class SearchIndex {
             m = and(m, favorite);
         }
         if (c.minRating() != null) {
-            long[] b = Bits.of(size);
+            long[] b = scratchBits();
             for (int d = 0; d < size; d++) {
                 if (rating[d] >= c.minRating()) {
                     Bits.set(b, d);
@@ -347,7 +395,7 @@ final class SearchIndex {
 
     /** {@code m & b} into a fresh set when {@code m} is shared; {@code m == null} means "everything". */
     private long[] and(long[] m, long[] b) {
-        long[] out = m == null ? b.clone() : m;
+        long[] out = m == null ? copy(b) : m;
         if (m != null) {
             Bits.and(out, b);
         }
@@ -355,17 +403,17 @@ final class SearchIndex {
     }
 
     private long[] andNot(long[] m, long[] b) {
-        long[] out = m == null ? all.clone() : m;
+        long[] out = m == null ? copy(all) : m;
         Bits.andNot(out, b);
         return out;
     }
 
     private long[] andOrNothing(long[] m, long[] b) {
-        return and(m, b == null ? Bits.of(size) : b);
+        return and(m, b == null ? scratchBits() : b);
     }
 
     private long[] docBits(int[] docs) {
-        long[] b = Bits.of(size);
+        long[] b = scratchBits();
         if (docs != null) {
             for (int d : docs) {
                 Bits.set(b, d);
@@ -376,7 +424,7 @@ final class SearchIndex {
 
     /** Documents with a word starting with {@code prefix}. */
     private long[] wordBits(String prefix) {
-        return termBits(prefixTerms(prefix), Bits.of(size));
+        return termBits(prefixTerms(prefix), scratchBits());
     }
 
     private int lowerBound(String prefix) {
@@ -411,7 +459,7 @@ final class SearchIndex {
             }
             return m;
         }
-        long[] b = Bits.of(size);
+        long[] b = scratchBits();
         rangeBits(s, lo, hi, b);
         return and(m, b);
     }
@@ -588,7 +636,7 @@ final class SearchIndex {
                 doc += v >>> 2;
                 int level = score(v & 3, whole);
                 if (levels[level] == null) {
-                    levels[level] = Bits.of(size);
+                    levels[level] = scratchBits();
                 }
                 Bits.set(levels[level], doc);
             }
@@ -609,7 +657,7 @@ final class SearchIndex {
         String[] values = new String[limit];
         double[] ranks = new double[limit];
         int n = 0;
-        long[] seen = Bits.of(size); // documents of higher levels
+        long[] seen = scratchBits(); // documents of higher levels
         long[] bits = m.bits();
         long[][] levels = m.levels();
         for (int level = levels.length - 1; level > 0 && n < limit; level--) {
@@ -752,7 +800,7 @@ final class SearchIndex {
      * page only. {@code null} when nothing is found this way either.
      */
     Matches typoMatches(SearchCriteria c, List<String> words, List<WordTerms> expandedOut) {
-        long[] any = Bits.of(size);
+        long[] any = scratchBits();
         for (String w : words) {
             WordTerms wt = typoTerms(w);
             expandedOut.add(wt);
@@ -1057,15 +1105,15 @@ final class SearchIndex {
 
     /** Analysed files of the given keys (any, when empty) and tempo ranges, nearest fingerprints first. */
     Page similar(int source, List<Integer> keyCodes, List<BpmRange> tempos, int limit) {
-        long[] m = prints.clone();
+        long[] m = copy(prints);
         Bits.andNot(m, failed);
         if (!keyCodes.isEmpty()) {
-            long[] b = Bits.of(size);
+            long[] b = scratchBits();
             keyCodes.stream().filter(k -> k >= 0 && k < 24).forEach(k -> Bits.or(b, keyBits[k]));
             Bits.and(m, b);
         }
         if (!tempos.isEmpty()) {
-            long[] b = Bits.of(size);
+            long[] b = scratchBits();
             tempos.forEach(r -> rangeBits(Sort.BPM, r.lo(), r.hi(), b));
             Bits.and(m, b);
         }

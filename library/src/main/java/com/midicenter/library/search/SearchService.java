@@ -137,6 +137,14 @@ public final class SearchService implements AutoCloseable {
 
     /** From the in-memory snapshot: exact totals and facets; PostgreSQL returns the page's rows and typo matches. */
     private SearchResult searchIndexed(SearchIndex snapshot, SearchRequest r, SearchCriteria criteria, long start) {
+        try {
+            return searchIndexedOnce(snapshot, r, criteria, start);
+        } finally {
+            snapshot.endQuery();
+        }
+    }
+
+    private SearchResult searchIndexedOnce(SearchIndex snapshot, SearchRequest r, SearchCriteria criteria, long start) {
         List<String> words = queryWords(r.text());
         SearchIndex.Matches matches = snapshot.match(criteria, words);
         SearchIndex.Page page = snapshot.page(matches, criteria, words);
@@ -221,7 +229,12 @@ public final class SearchService implements AutoCloseable {
             if (d >= 0 && snapshot.hasPrints(d)) {
                 float bpm = snapshot.bpm(d);
                 List<Integer> keys = snapshot.key(d) < 0 ? List.of() : compatibleKeys(snapshot.key(d));
-                SearchIndex.Page page = snapshot.similar(d, keys, Float.isNaN(bpm) ? List.of() : tempos(bpm), limit);
+                SearchIndex.Page page;
+                try {
+                    page = snapshot.similar(d, keys, Float.isNaN(bpm) ? List.of() : tempos(bpm), limit);
+                } finally {
+                    snapshot.endQuery();
+                }
                 List<SearchHit> hits = rows(mapper, page);
                 return new SearchResult(hits.size(), false, false, (System.nanoTime() - start) / 1e6, hits, null,
                         List.of());
