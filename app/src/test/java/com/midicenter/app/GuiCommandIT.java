@@ -6,7 +6,6 @@ import com.midicenter.browser.testing.XvfbDisplay;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,13 +29,7 @@ class GuiCommandIT {
         Process child = null;
         try {
             // when
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            ProcessBuilder pb = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-Djava.awt.headless=false", "-cp", classpath, GuiScenario.class.getName(), home.toString(),
-                    report.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("DISPLAY", display.name());
-            child = pb.start();
+            child = display.launch(GuiScenario.class, log, home.toString(), report.toString());
             assertThat(child.waitFor(100, TimeUnit.SECONDS)).as("gui scenario ended (log: %s)", log).isTrue();
 
             // then

@@ -10,9 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -42,15 +40,7 @@ class BrowserWindowIT {
         try {
 
             // when: the scenario runs in a JVM on that display
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Djava.awt.headless=false", "-cp", classpath,
-                    BrowserScenario.class.getName(), report.toString(), SHOTS.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .directory(Path.of("").toAbsolutePath().toFile());
-            pb.environment().put("DISPLAY", display.name());
-            child = pb.start();
+            child = display.launch(BrowserScenario.class, log, report.toString(), SHOTS.toString());
             boolean ended = child.waitFor(120, TimeUnit.SECONDS);
 
             // then

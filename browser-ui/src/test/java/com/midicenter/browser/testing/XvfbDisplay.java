@@ -26,6 +26,22 @@ public final class XvfbDisplay implements AutoCloseable {
     }
 
     /**
+     * Starts {@code main} in a child JVM drawing on this display (this JVM's classpath, 512 MB of heap, output and
+     * errors to {@code log}, working folder the current one).
+     */
+    public Process launch(Class<?> main, Path log, String... args) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Djava.awt.headless=false", "-cp", classpath, main.getName()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(Path.of("").toAbsolutePath().toFile());
+        pb.environment().put("DISPLAY", name());
+        return pb.start();
+    }
+
+    /**
      * Starts Xvfb on a display number with no server or lock file and waits (10 s at most) for its socket.
      *
      * @throws IllegalStateException when Xvfb is not installed or does not start (the message says which)

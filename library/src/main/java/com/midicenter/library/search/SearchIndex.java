@@ -621,24 +621,12 @@ final class SearchIndex {
         WordTerms wt = prefixTerms(w);
         for (int t : wt.terms()) {
             boolean whole = terms[t].length() == w.length();
-            int p = termStart[t];
-            int end = termStart[t + 1];
-            int doc = 0;
-            while (p < end) {
-                int v = 0;
-                int shift = 0;
-                byte x;
-                do {
-                    x = postings[p++];
-                    v |= (x & 0x7f) << shift;
-                    shift += 7;
-                } while (x < 0);
-                doc += v >>> 2;
-                int level = score(v & 3, whole);
+            for (PostingCursor pc = new PostingCursor(t); pc.next(); ) {
+                int level = score(pc.weight, whole);
                 if (levels[level] == null) {
                     levels[level] = scratchBits();
                 }
-                Bits.set(levels[level], doc);
+                Bits.set(levels[level], pc.doc);
             }
         }
         return levels;
@@ -772,23 +760,42 @@ final class SearchIndex {
         return best;
     }
 
+    /** Reads one term's postings: its documents in ordinal order, each with its best weight (3 = A ... 0 = D). */
+    private final class PostingCursor {
+        private int p;
+        private final int end;
+        int doc;
+        int weight;
+
+        PostingCursor(int term) {
+            p = termStart[term];
+            end = termStart[term + 1];
+        }
+
+        /** Moves to the next posting; false after the last. */
+        boolean next() {
+            if (p >= end) {
+                return false;
+            }
+            int v = 0;
+            int shift = 0;
+            byte x;
+            do {
+                x = postings[p++];
+                v |= (x & 0x7f) << shift;
+                shift += 7;
+            } while (x < 0);
+            doc += v >>> 2;
+            weight = v & 3;
+            return true;
+        }
+    }
+
     /** Documents holding one of the terms. */
     private long[] termBits(WordTerms wt, long[] into) {
         for (int t : wt.terms()) {
-            int p = termStart[t];
-            int end = termStart[t + 1];
-            int doc = 0;
-            while (p < end) {
-                int v = 0;
-                int shift = 0;
-                byte x;
-                do {
-                    x = postings[p++];
-                    v |= (x & 0x7f) << shift;
-                    shift += 7;
-                } while (x < 0);
-                doc += v >>> 2;
-                Bits.set(into, doc);
+            for (PostingCursor pc = new PostingCursor(t); pc.next(); ) {
+                Bits.set(into, pc.doc);
             }
         }
         return into;
@@ -834,22 +841,11 @@ final class SearchIndex {
                 int t = w.terms()[ti];
                 boolean typo = w.typo()[ti];
                 int bonus = !typo && terms[t].length() == w.word().length() ? 1 : 0;
-                int p = termStart[t];
-                int end = termStart[t + 1];
-                int doc = 0;
-                while (p < end) {
-                    int v = 0;
-                    int shift = 0;
-                    byte x;
-                    do {
-                        x = postings[p++];
-                        v |= (x & 0x7f) << shift;
-                        shift += 7;
-                    } while (x < 0);
-                    doc += v >>> 2;
+                for (PostingCursor pc = new PostingCursor(t); pc.next(); ) {
+                    int doc = pc.doc;
                     if (Bits.get(bits, doc)) {
                         // A 8, B 4, C 2, D 1; the whole word one more; a typo half
-                        int score = typo ? Math.max(1, (1 << (v & 3)) >> 1) : score(v & 3, bonus == 1);
+                        int score = typo ? Math.max(1, (1 << pc.weight) >> 1) : score(pc.weight, bonus == 1);
                         int old = word[doc];
                         if (old == 0) {
                             if (touchedCount < touched.length) {

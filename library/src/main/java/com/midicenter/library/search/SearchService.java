@@ -151,7 +151,7 @@ public final class SearchService implements AutoCloseable {
         try (SqlSession session = sessions.openSession(true)) {
             SearchMapper mapper = session.getMapper(SearchMapper.class);
             List<SearchHit> hits = rows(mapper, page);
-            if (typos(r, criteria, page.ids().length) != null) {
+            if (tooFew(r, criteria, page.ids().length)) {
                 // too little: any of the words, a typo allowed in each; the documents with all of them come first
                 List<SearchIndex.WordTerms> expanded = new ArrayList<>();
                 SearchIndex.Matches typoMatches = snapshot.typoMatches(criteria, words, expanded);
@@ -196,9 +196,14 @@ public final class SearchService implements AutoCloseable {
         return hits;
     }
 
-    /** The criteria of a typo search when the words found too little (first page only), else {@code null}. */
+    /** Whether the words found too little (first page only), so mistyped words are looked for too. */
+    private static boolean tooFew(SearchRequest r, SearchCriteria criteria, int found) {
+        return found < Math.min(FUZZY_BELOW, criteria.limit()) && criteria.tsquery() != null && r.cursor() == null;
+    }
+
+    /** The criteria of the SQL typo search (names that look like the words), when {@link #tooFew}, else null. */
     private static SearchCriteria typos(SearchRequest r, SearchCriteria criteria, int found) {
-        if (found >= Math.min(FUZZY_BELOW, criteria.limit()) || criteria.tsquery() == null || r.cursor() != null) {
+        if (!tooFew(r, criteria, found)) {
             return null;
         }
         // the words only, as for full text: raw text may hold what PostgreSQL refuses (NUL)
