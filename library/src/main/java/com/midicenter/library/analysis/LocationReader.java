@@ -22,7 +22,12 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * <p>Keeps the last few archives open (files of one archive are claimed together), and the last nested archive's
  * bytes. Sizes are bounded: a member or file larger than the limit is refused. Not thread-safe: one per thread.
  */
-final class LocationReader implements AutoCloseable {
+public final class LocationReader implements AutoCloseable {
+
+    /** Largest plain file or member read by {@link #LocationReader()}: 128 MB (as the analysis). */
+    public static final long DEFAULT_MAX_FILE_BYTES = 128L << 20;
+    /** Largest nested archive held in memory by {@link #LocationReader()}. */
+    public static final long DEFAULT_MAX_NESTED_BYTES = 512L << 20;
 
     private static final int OPEN_ARCHIVES = 4;
     /** Decoder memory a 7z archive may ask for. */
@@ -38,12 +43,18 @@ final class LocationReader implements AutoCloseable {
     private String sevenZPath;
     private final Map<String, byte[]> sevenZMembers = new java.util.HashMap<>();
 
-    LocationReader(long maxFileBytes, long maxNestedBytes) {
+    /** A reader with the default limits (the UI's piano roll, preview and drag use it). */
+    public LocationReader() {
+        this(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_NESTED_BYTES);
+    }
+
+    public LocationReader(long maxFileBytes, long maxNestedBytes) {
         this.maxFileBytes = maxFileBytes;
         this.maxNestedBytes = maxNestedBytes;
     }
 
-    byte[] read(String location) throws IOException {
+    /** The bytes at {@code location} (a path, or {@code archive.zip!/member.mid}). */
+    public byte[] read(String location) throws IOException {
         int bang = location.indexOf("!/");
         if (bang < 0) {
             Path path = Path.of(location);
