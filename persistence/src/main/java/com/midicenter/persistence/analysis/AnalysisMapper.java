@@ -37,4 +37,7 @@ public interface AnalysisMapper {
     int release(@Param("worker") String worker);
 
     QueueCounts counts();
+
+    /** Failed files whose present location starts with {@code prefix}, by path, at most {@code limit}. */
+    java.util.List<FailedFile> failedUnder(@Param("prefix") String prefix, @Param("limit") int limit);
 }

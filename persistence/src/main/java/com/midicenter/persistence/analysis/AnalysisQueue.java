@@ -70,4 +70,11 @@ public final class AnalysisQueue {
             return session.getMapper(AnalysisMapper.class).counts();
         }
     }
+
+    /** Files under the folder {@code prefix} (ending in the separator) whose analysis failed, by path. */
+    public java.util.List<FailedFile> failedUnder(String prefix, int limit) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return session.getMapper(AnalysisMapper.class).failedUnder(prefix, limit);
+        }
+    }
 }

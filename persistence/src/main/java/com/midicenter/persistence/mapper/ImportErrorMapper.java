@@ -32,4 +32,15 @@ public interface ImportErrorMapper {
 
     /** The statement behind {@link #latest(int)}. */
     List<ImportError> latestRows(@Param("limit") int limit);
+
+    /** The failures recorded by import run {@code runId}, by path; at most {@code limit} (1..10000). */
+    default List<ImportError> ofRun(long runId, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit must be 1..10000: limit=" + limit);
+        }
+        return ofRunRows(runId, limit);
+    }
+
+    /** The statement behind {@link #ofRun(long, int)}. */
+    List<ImportError> ofRunRows(@Param("runId") long runId, @Param("limit") int limit);
 }
