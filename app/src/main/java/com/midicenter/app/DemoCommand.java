@@ -22,12 +22,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code midicenter demo}: generates a realistic demo library under the data folder, imports it into the
- * embedded library database and shows what is in it. (The browser window joins this command with its issue.)
+ * embedded library database, shows what is in it, then opens the browser window on it (unless {@code --json},
+ * {@code --no-gui} or there is no display).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generates a realistic demo library (once) under the data folder, imports it into the library",
             "database (embedded PostgreSQL under --home), analyses it (tempo, key, meter, chords, drums, instruments)",
-            "and prints a summary: files, duplicates, errors, tempos, meters, keys and instruments."})
+            "prints a summary (files, duplicates, errors, tempos, meters, keys, instruments), then opens the browser",
+            "window on the library (not with --json or --no-gui, or without a display)."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--files", description = "files in the demo library (default: ${DEFAULT-VALUE})")
@@ -39,8 +41,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--json", description = "print the summary as JSON on stdout")
+    @Option(names = "--json", description = "print the summary as JSON on stdout (no window)")
     boolean json;
+
+    @Option(names = "--no-gui", description = "do not open the browser window after the summary")
+    boolean noGui;
+
+    @Option(names = "--dark", description = "open the window in the dark theme")
+    boolean dark;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -62,16 +70,36 @@ final class DemoCommand implements Callable<Integer> {
         ImportResult imported;
         AnalyzeCommand.Outcome analysed;
         LibrarySnapshot snapshot;
-        try (CancelOnSignal signal = new CancelOnSignal("demo"); Database db = database.open()) {
-            db.migrate();
-            try (ProgressBar bar = new ProgressBar(System.err, "import", files, true)) {
-                imported = new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
-                        .run(List.of(library), signal.flag(), (found, done, walked) -> bar.update(done, found, walked));
+        try (Database db = database.open()) {
+            boolean cancelled;
+            try (CancelOnSignal signal = new CancelOnSignal("demo")) {
+                db.migrate();
+                try (ProgressBar bar = new ProgressBar(System.err, "import", files, true)) {
+                    imported = new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
+                            .run(List.of(library), signal.flag(),
+                                    (found, done, walked) -> bar.update(done, found, walked));
+                }
+                analysed = AnalyzeCommand.run(db, AnalysisOptions.defaults(), signal.flag());
+                snapshot = LibrarySnapshot.of(db);
+                cancelled = signal.flag().get();
             }
-            analysed = AnalyzeCommand.run(db, AnalysisOptions.defaults(), signal.flag());
-            snapshot = LibrarySnapshot.of(db);
+            summarise(library, imported, analysed, snapshot, (System.nanoTime() - start) / 1e9);
+            if (json || noGui || cancelled) {
+                return 0;
+            }
+            if (!GuiSession.canOpenWindow()) {
+                System.err.println("No display to open the browser window on: run ./midicenter gui on a desktop"
+                        + " (or under Xvfb). The library is ready.");
+                return 0;
+            }
+            // Ctrl+C from here on ends the JVM as usual (the shutdown hook stops the embedded server)
+            System.err.println("Opening the browser window (close it to end the demo) ...");
+            return GuiSession.show(db, database.describe(), dark ? "dark" : null, AppHome.resolve(database.home));
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+    }
+
+    private void summarise(Path library, ImportResult imported, AnalyzeCommand.Outcome analysed,
+                           LibrarySnapshot snapshot, double seconds) throws IOException {
         if (json) {
             StringWriter w = new StringWriter();
             try (JsonGenerator g = ReportJson.FACTORY.createGenerator(w)) {
@@ -97,9 +125,10 @@ final class DemoCommand implements Callable<Integer> {
                     analysed.analyzed(), analysed.failed(), analysed.seconds(), analysed.filesPerSecond());
             snapshot.print(System.out, database.describe());
             System.out.printf(Locale.ROOT, "took           %.2f s%n", seconds);
-            System.out.println("Next: ./midicenter stats, ./midicenter info --json \"" + library + "\" | head -3");
+            System.out.println("Next: ./midicenter gui, ./midicenter stats, ./midicenter info --json \"" + library
+                    + "\" | head -3");
         }
-        return 0;
+        System.out.flush();
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -4,6 +4,10 @@ import com.formdev.flatlaf.FlatClientProperties;
 import com.midicenter.browser.actions.ClearSearchAction;
 import com.midicenter.browser.actions.FocusSearchAction;
 import com.midicenter.browser.results.Requests;
+import com.midicenter.browser.state.UiState;
+import com.midicenter.browser.tasks.AddFolderAction;
+import com.midicenter.browser.tasks.LibraryJobs;
+import com.midicenter.browser.tasks.TaskStrip;
 import com.midicenter.browser.results.ResultCellRenderer;
 import com.midicenter.browser.results.ResultColumn;
 import com.midicenter.browser.results.ResultsTableModel;
@@ -19,8 +23,8 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JComponent;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
@@ -56,17 +60,28 @@ public final class BrowserPanel extends JPanel {
     private final ResultsTableModel model;
     private final JTable table;
     private final JScrollPane scroll;
-    private final JLabel status = new JLabel(" ");
+    private final TaskStrip statusBar;
+    private final LibraryJobs jobs;
     private final Timer debounce;
     /** The last search started; an answer with an older number is dropped. */
     private long searchSeq;
     /** The number of the search shown. */
     private long shownSeq;
 
+    /** A panel without library actions (no "Add folder…", no library status). */
     public BrowserPanel(Searcher searcher, Executor executor) {
+        this(searcher, executor, null);
+    }
+
+    /**
+     * @param jobs "Add folder…" and the library status of the status bar, or {@code null} for none
+     */
+    public BrowserPanel(Searcher searcher, Executor executor, LibraryJobs jobs) {
         super(new BorderLayout());
         this.searcher = searcher;
         this.executor = executor;
+        this.jobs = jobs;
+        this.statusBar = new TaskStrip(jobs, executor);
         this.model = new ResultsTableModel(searcher, executor);
         this.table = new JTable(model);
         this.scroll = new JScrollPane(table);
@@ -104,13 +119,18 @@ public final class BrowserPanel extends JPanel {
         }
         model.onError(this::showError);
 
-        status.setName("status");
-        JPanel top = new JPanel(new BorderLayout());
+        JPanel top = new JPanel(new BorderLayout(6, 0));
         top.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
         top.add(searchField, BorderLayout.CENTER);
+        if (jobs != null) {
+            JButton addFolder = new JButton(new AddFolderAction(this, statusBar));
+            addFolder.setName("addFolder");
+            top.add(addFolder, BorderLayout.EAST);
+            statusBar.onJobEnded(outcome -> searchNow());
+        }
         add(top, BorderLayout.NORTH);
         add(scroll, BorderLayout.CENTER);
-        add(status, BorderLayout.SOUTH);
+        add(statusBar, BorderLayout.SOUTH);
         applyTheme();
 
         // Cmd on macOS, Ctrl elsewhere; a headless toolkit (unit tests) refuses to say: Ctrl
@@ -133,17 +153,12 @@ public final class BrowserPanel extends JPanel {
     @Override
     public void updateUI() {
         super.updateUI();
-        if (status != null) {
+        if (statusBar != null) {
             applyTheme();
         }
     }
 
     private void applyTheme() {
-        status.setForeground(BrowserTheme.color(BrowserTheme.STATUS_FOREGROUND, "Label.disabledForeground"));
-        status.setBorder(BorderFactory.createCompoundBorder(
-                BorderFactory.createMatteBorder(1, 0, 0, 0,
-                        BrowserTheme.color(BrowserTheme.SEPARATOR_COLOR, "Separator.foreground")),
-                BorderFactory.createEmptyBorder(3, 8, 3, 8)));
         if (scroll != null) {
             scroll.setBorder(BorderFactory.createEmptyBorder());
         }
@@ -178,8 +193,7 @@ public final class BrowserPanel extends JPanel {
         if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
-        status.setText(filesText(result, model.getRowCount()));
-        status.setToolTipText(null);
+        statusBar.setSearchStatus(filesText(result, model.getRowCount()), null);
     }
 
     private void failed(long seq, String message) {
@@ -189,8 +203,7 @@ public final class BrowserPanel extends JPanel {
     }
 
     private void showError(String message) {
-        status.setText("Search failed: " + message);
-        status.setToolTipText(message);
+        statusBar.setSearchStatus("Search failed: " + message, message);
     }
 
     /** {@code 1,234 files}, {@code about 12,000 files}, {@code 1 file}; a typo match says so. */
@@ -199,6 +212,34 @@ public final class BrowserPanel extends JPanel {
         String text = String.format(Locale.ROOT, "%s%,d %s", result.totalEstimated() ? "about " : "", n,
                 n == 1 ? "file" : "files");
         return result.fuzzy() ? text + " with a similar name" : text;
+    }
+
+    /**
+     * [EDT] Writes what the panel remembers between runs into {@code state}: the search text, the column widths.
+     */
+    public void saveState(UiState state) {
+        state.put("search.text", searchField.getText());
+        for (ResultColumn c : ResultColumn.values()) {
+            state.put("column." + c.name().toLowerCase(Locale.ROOT) + ".width",
+                    table.getColumnModel().getColumn(c.ordinal()).getWidth());
+        }
+    }
+
+    /** [EDT] Restores what {@link #saveState} wrote (values that make no sense are ignored) and searches again. */
+    public void restoreState(UiState state) {
+        for (ResultColumn c : ResultColumn.values()) {
+            int w = state.getInt("column." + c.name().toLowerCase(Locale.ROOT) + ".width", -1, 16, 4_000);
+            if (w > 0) {
+                TableColumn column = table.getColumnModel().getColumn(c.ordinal());
+                column.setPreferredWidth(w);
+                column.setWidth(w);
+            }
+        }
+        String text = state.get("search.text", "");
+        if (!text.equals(searchField.getText())) {
+            searchField.setText(text);
+            searchNow();
+        }
     }
 
     /** [EDT] The search field (for the host's focus handling and for tests). */
@@ -218,7 +259,12 @@ public final class BrowserPanel extends JPanel {
 
     /** [EDT] The status line's text, e.g. {@code 1,234 files}. */
     public String statusText() {
-        return status.getText();
+        return statusBar.searchStatus();
+    }
+
+    /** [EDT] The status bar (library size, analysis, the "Add folder…" job). */
+    public TaskStrip statusBar() {
+        return statusBar;
     }
 
     /** [EDT] True when the answer shown is that of the last search started (no search in flight). */
