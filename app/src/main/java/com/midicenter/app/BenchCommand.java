@@ -40,10 +40,12 @@ import java.util.function.UnaryOperator;
             "'bench search --files 100000' times the fixed query mix on an imported and analysed library (kept).",
             "'bench search-load --files 100000' runs --searchers threads over that query mix on a library of its own",
             "while a second corpus of --import-files files is imported into it with background analysis; prints",
-            "latencies, errors, pool timeouts and pool figures. The library is rebuilt on the next run."})
+            "latencies, errors, pool timeouts and pool figures. The library is rebuilt on the next run.",
+            "'bench ui --files 1000000' opens the browser window on the 'bench search' library (needs a display:",
+            "xvfb-run -a): keystroke -> first results painted, and scrolling 10,000 rows (paint gaps, EDT stalls)."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import, analyze, search or search-load")
+    @Parameters(paramLabel = "WHAT", description = "import, analyze, search, search-load or ui")
     String what;
 
     @Option(names = "--files", description = "corpus size (default: ${DEFAULT-VALUE})")
@@ -64,12 +66,21 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("import", "analyze", "search", "search-load").contains(what)) {
+        if (!List.of("import", "analyze", "search", "search-load", "ui").contains(what)) {
             System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze, search,"
-                    + " search-load");
+                    + " search-load, ui");
             return 2;
         }
         Path corpus = corpus(work, files, seed);
+        if (what.equals("ui")) {
+            try {
+                return UiBench.run(SearchBench.library(work, corpus, "search-library-" + files + "-seed-" + seed),
+                        System.out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 130;
+            }
+        }
         if (what.equals("search-load")) {
             return searchLoad(corpus);
         }

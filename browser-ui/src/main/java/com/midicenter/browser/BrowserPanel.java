@@ -67,6 +67,9 @@ public final class BrowserPanel extends JPanel {
     private long searchSeq;
     /** The number of the search shown. */
     private long shownSeq;
+    /** A new answer is shown but not painted yet. */
+    private boolean answerUnpainted;
+    private java.util.function.Consumer<Boolean> paintListener;
 
     /** A panel without library actions (no "Add folder…", no library status). */
     public BrowserPanel(Searcher searcher, Executor executor) {
@@ -83,7 +86,13 @@ public final class BrowserPanel extends JPanel {
         this.jobs = jobs;
         this.statusBar = new TaskStrip(jobs, executor);
         this.model = new ResultsTableModel(searcher, executor);
-        this.table = new JTable(model);
+        this.table = new JTable(model) {
+            @Override
+            protected void paintComponent(java.awt.Graphics g) {
+                super.paintComponent(g);
+                tablePainted();
+            }
+        };
         this.scroll = new JScrollPane(table);
         this.debounce = new Timer(DEBOUNCE_MS, e -> searchNow());
         debounce.setRepeats(false);
@@ -190,6 +199,7 @@ public final class BrowserPanel extends JPanel {
         }
         shownSeq = seq;
         model.show(request, result);
+        answerUnpainted = true;
         if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
@@ -242,6 +252,22 @@ public final class BrowserPanel extends JPanel {
         }
     }
 
+    private void tablePainted() {
+        boolean first = answerUnpainted;
+        answerUnpainted = false;
+        if (paintListener != null) {
+            paintListener.accept(first);
+        }
+    }
+
+    /**
+     * [EDT] For benchmarks and tests: {@code listener} runs after every paint of the results table, with {@code true}
+     * on the first paint of a new search answer ({@code null}: none).
+     */
+    public void onTablePainted(java.util.function.Consumer<Boolean> listener) {
+        this.paintListener = listener;
+    }
+
     /** [EDT] The search field (for the host's focus handling and for tests). */
     public JTextField searchField() {
         return searchField;
@@ -250,6 +276,11 @@ public final class BrowserPanel extends JPanel {
     /** [EDT] The results table. */
     public JTable resultsTable() {
         return table;
+    }
+
+    /** [EDT] The results' vertical scroll bar (benchmarks, tests). */
+    public javax.swing.JScrollBar resultsScrollBar() {
+        return scroll.getVerticalScrollBar();
     }
 
     /** [EDT] The results model. */
