@@ -3,12 +3,16 @@ package com.midicenter.browser;
 import com.formdev.flatlaf.FlatClientProperties;
 import com.midicenter.browser.actions.ClearSearchAction;
 import com.midicenter.browser.actions.FocusSearchAction;
-import com.midicenter.browser.results.Requests;
+import com.midicenter.browser.filters.ChipBar;
+import com.midicenter.browser.filters.FilterPanel;
+import com.midicenter.browser.filters.FilterState;
 import com.midicenter.browser.results.ResultCellRenderer;
 import com.midicenter.browser.results.ResultColumn;
 import com.midicenter.browser.results.ResultsTableModel;
+import com.midicenter.browser.results.ServerSorter;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchResult;
+import com.midicenter.persistence.search.SearchCriteria.Sort;
 
 import java.awt.BorderLayout;
 import java.awt.GraphicsEnvironment;
@@ -26,6 +30,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
@@ -34,7 +39,14 @@ import javax.swing.event.DocumentListener;
 import javax.swing.table.TableColumn;
 
 /**
- * The library browser: a search field (search as you type), the results table and a status line.
+ * The library browser: a search field (search as you type), the filters beside the results ({@link FilterPanel}) and
+ * the active ones as chips above them ({@link ChipBar}), the results table (a click on a header sorts by that column
+ * in the library, never in the table: the rows are paged) and a status line.
+ *
+ * <p>A search is the text, the {@link FilterState} and the sort; its first page also asks for the counts of the
+ * filter values in the result (facets: cheap on the index, capped at {@code SearchService.FACET_CAP} matches in SQL),
+ * which the filter combos show. A filter change or a sort click searches at once; page loads of the table repeat the
+ * same request with a cursor ({@code Requests.page}).
  *
  * <p>It owns neither the process, the window, the menu bar nor the database: the host passes a {@link Searcher} and
  * the {@link Executor} searches and page loads run on, and keeps both alive while the panel is shown.
@@ -57,7 +69,15 @@ public final class BrowserPanel extends JPanel {
     private final JTable table;
     private final JScrollPane scroll;
     private final JLabel status = new JLabel(" ");
+    private final FilterPanel filterPanel = new FilterPanel();
+    private final ChipBar chipBar = new ChipBar();
+    private final ServerSorter sorter;
     private final Timer debounce;
+    /** The request of the last search started. */
+    private SearchRequest lastRequest;
+    /** The order asked for: {@code null} for the default (relevance with text, name without). */
+    private Sort sort;
+    private boolean descending;
     /** The last search started; an answer with an older number is dropped. */
     private long searchSeq;
     /** The number of the search shown. */
@@ -70,6 +90,7 @@ public final class BrowserPanel extends JPanel {
         this.model = new ResultsTableModel(searcher, executor);
         this.table = new JTable(model);
         this.scroll = new JScrollPane(table);
+        this.sorter = new ServerSorter(model);
         this.debounce = new Timer(DEBOUNCE_MS, e -> searchNow());
         debounce.setRepeats(false);
 
@@ -98,17 +119,32 @@ public final class BrowserPanel extends JPanel {
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.setDefaultRenderer(String.class, new ResultCellRenderer());
         table.getTableHeader().setReorderingAllowed(false);
+        table.setRowSorter(sorter); // shows the sort arrow; never reorders rows
+        sorter.onSort((s, d) -> {
+            sort = s;
+            descending = d;
+            searchNow();
+        });
         for (ResultColumn c : ResultColumn.values()) {
             TableColumn column = table.getColumnModel().getColumn(c.ordinal());
             column.setPreferredWidth(c.preferredWidthPx());
         }
         model.onError(this::showError);
 
+        filterPanel.onChange(state -> {
+            chipBar.setChips(state.chips());
+            searchNow();
+        });
+        chipBar.onRemove(chip -> setFilterState(chip.removeFrom(filterPanel.state())));
+        chipBar.onClearAll(this::clearAll);
+
         status.setName("status");
         JPanel top = new JPanel(new BorderLayout());
         top.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
         top.add(searchField, BorderLayout.CENTER);
+        top.add(chipBar, BorderLayout.SOUTH);
         add(top, BorderLayout.NORTH);
+        add(filterScroll(), BorderLayout.WEST);
         add(scroll, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
         applyTheme();
@@ -122,6 +158,17 @@ public final class BrowserPanel extends JPanel {
                 "clearSearch", new ClearSearchAction(searchField, this::searchNow));
 
         searchNow(); // the whole library until something is typed
+    }
+
+    private JScrollPane filterScroll() {
+        JScrollPane s = new JScrollPane(filterPanel, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        s.setName("filtersScroll");
+        s.setBorder(BorderFactory.createEmptyBorder());
+        s.getVerticalScrollBar().setUnitIncrement(16);
+        int width = filterPanel.getPreferredSize().width + s.getVerticalScrollBar().getPreferredSize().width;
+        s.setPreferredSize(new java.awt.Dimension(width, 0));
+        return s;
     }
 
     private void bind(int condition, KeyStroke key, String name, javax.swing.Action action) {
@@ -149,11 +196,16 @@ public final class BrowserPanel extends JPanel {
         }
     }
 
-    /** [EDT] Searches for the field's text now (typing does this after {@value #DEBOUNCE_MS} ms). */
+    /**
+     * [EDT] Searches for the field's text with the filters and the sort now (typing does this after
+     * {@value #DEBOUNCE_MS} ms; a filter change or a header click at once).
+     */
     public void searchNow() {
         debounce.stop();
         long seq = ++searchSeq;
-        SearchRequest request = Requests.firstPage(searchField.getText(), model.pageSize());
+        SearchRequest request = filterPanel.state().toRequest(searchField.getText(), sort, descending,
+                model.pageSize(), true);
+        lastRequest = request;
         try {
             executor.execute(() -> {
                 try {
@@ -175,6 +227,7 @@ public final class BrowserPanel extends JPanel {
         }
         shownSeq = seq;
         model.show(request, result);
+        filterPanel.setFacets(result.facets());
         if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
@@ -199,6 +252,61 @@ public final class BrowserPanel extends JPanel {
         String text = String.format(Locale.ROOT, "%s%,d %s", result.totalEstimated() ? "about " : "", n,
                 n == 1 ? "file" : "files");
         return result.fuzzy() ? text + " with a similar name" : text;
+    }
+
+    /** [EDT] Removes every filter and the text, and searches (the chips' "Clear all"). */
+    public void clearAll() {
+        searchField.setText("");
+        setFilterState(FilterState.NONE);
+        searchField.requestFocusInWindow();
+    }
+
+    /** [EDT] The filters of the search (the text and the sort apart). */
+    public FilterState filterState() {
+        return filterPanel.state();
+    }
+
+    /** [EDT] Shows {@code filters} in the filter panel and the chips, and searches with them (a remembered search). */
+    public void setFilterState(FilterState filters) {
+        filterPanel.setState(filters);
+        chipBar.setChips(filters.chips());
+        searchNow();
+    }
+
+    /** [EDT] The sort of the search ({@code null}: relevance with text, name without). */
+    public Sort sort() {
+        return sort;
+    }
+
+    /** [EDT] Whether the search is sorted descending. */
+    public boolean sortDescending() {
+        return descending;
+    }
+
+    /**
+     * [EDT] Sorts by {@code sort} ({@code null}: the default order) and searches; the header shows an arrow when a
+     * column has that sort ({@link Sort#ADDED} and {@link Sort#RELEVANCE} have none).
+     */
+    public void setSort(Sort sort, boolean descending) {
+        this.sort = sort;
+        this.descending = descending;
+        sorter.show(sort, descending);
+        searchNow();
+    }
+
+    /** [EDT] The request of the last search started (its answer may not be shown yet); {@code null} before any. */
+    public SearchRequest currentRequest() {
+        return lastRequest;
+    }
+
+    /** [EDT] The filter controls beside the results. */
+    public FilterPanel filterPanel() {
+        return filterPanel;
+    }
+
+    /** [EDT] The active filters above the results. */
+    public ChipBar chipBar() {
+        return chipBar;
     }
 
     /** [EDT] The search field (for the host's focus handling and for tests). */
