@@ -20,6 +20,7 @@ import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
@@ -29,8 +30,9 @@ import javax.swing.event.DocumentListener;
  * duration ranges checked as typed, drums yes/no/any, minimum rating, analysis state, favourites only, and the
  * compatible-keys and half/double-tempo options.
  *
- * <p>Every change the user makes gives the new state to the {@link #onChange listener} at once (a range only when its
- * text is valid; invalid text gets a red outline and changes nothing). {@link #setState} and {@link #setFacets}
+ * <p>Every change the user makes gives the new state to the {@link #onChange listener} at once (a text field's once
+ * the edit is complete, in an {@code invokeLater}; a range only when its text is valid: invalid text gets a red
+ * outline and changes nothing). {@link #setState} and {@link #setFacets}
  * update the controls without telling the listener.
  *
  * <p>Components are named {@code filter.key}, {@code filter.bpm}, … for tests and accessibility tools.
@@ -65,6 +67,8 @@ public final class FilterPanel extends JPanel {
     /** True while the controls are set from code: their events are not the user's. */
     private boolean updating;
     private Consumer<FilterState> listener = s -> { };
+    /** Text fields edited whose new text is not read yet. */
+    private final java.util.Set<JTextField> pendingEdits = new java.util.HashSet<>();
 
     public FilterPanel() {
         super(new GridBagLayout());
@@ -278,9 +282,18 @@ public final class FilterPanel extends JPanel {
                 // attributes only
             }
 
+            /**
+             * Read once the edit is complete: a replacement (paste over a selection, {@code setText}) is a removal
+             * then an insertion, and the empty text between them is not the user's wish.
+             */
             private void changed() {
-                if (!updating) {
-                    userChanged(change.get());
+                if (!updating && pendingEdits.add(field)) {
+                    SwingUtilities.invokeLater(() -> {
+                        pendingEdits.remove(field);
+                        if (!updating) {
+                            userChanged(change.get());
+                        }
+                    });
                 }
             }
         });
@@ -311,7 +324,7 @@ public final class FilterPanel extends JPanel {
         JComboBox<FacetItem> combo = new JComboBox<>();
         combo.setName(name);
         // a long vendor name widens the popup, not the sidebar
-        combo.setPrototypeDisplayValue(new FacetItem("", "Wwwwwwwwwwww", 99_999));
+        combo.setPrototypeDisplayValue(new FacetItem("", "Wwwwwwww", 99_999));
         combo.setMaximumRowCount(16);
         combo.getAccessibleContext().setAccessibleName(any.replace("Any ", "") + " filter");
         return combo;
