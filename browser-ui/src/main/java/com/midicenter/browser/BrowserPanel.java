@@ -3,16 +3,20 @@ package com.midicenter.browser;
 import com.formdev.flatlaf.FlatClientProperties;
 import com.midicenter.browser.actions.ClearSearchAction;
 import com.midicenter.browser.actions.FocusSearchAction;
-import com.midicenter.browser.results.Requests;
 import com.midicenter.browser.state.UiState;
 import com.midicenter.browser.tasks.AddFolderAction;
 import com.midicenter.browser.tasks.LibraryJobs;
 import com.midicenter.browser.tasks.TaskStrip;
+import com.midicenter.browser.filters.ChipBar;
+import com.midicenter.browser.filters.FilterPanel;
+import com.midicenter.browser.filters.FilterState;
 import com.midicenter.browser.results.ResultCellRenderer;
 import com.midicenter.browser.results.ResultColumn;
 import com.midicenter.browser.results.ResultsTableModel;
+import com.midicenter.browser.results.ServerSorter;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchResult;
+import com.midicenter.persistence.search.SearchCriteria.Sort;
 
 import java.awt.BorderLayout;
 import java.awt.GraphicsEnvironment;
@@ -30,29 +34,36 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.TableColumn;
 
 /**
- * The library browser: a search field (search as you type), the results table and a status line.
+ * The library browser: a search field (search as you type), the filters beside the results ({@link FilterPanel}) and
+ * the active ones as chips above them ({@link ChipBar}), the results table (a click on a header sorts by that column
+ * in the library, never in the table: the rows are paged) and a status line.
+ *
+ * <p>A search is the text, the {@link FilterState} and the sort; its first page also asks for the counts of the
+ * filter values in the result (facets: cheap on the index, capped at {@code SearchService.FACET_CAP} matches in SQL),
+ * which the filter combos show. A filter change or a sort click searches at once; page loads of the table repeat the
+ * same request with a cursor ({@code Requests.page}).
  *
  * <p>It owns neither the process, the window, the menu bar nor the database: the host passes a {@link Searcher} and
  * the {@link Executor} searches and page loads run on, and keeps both alive while the panel is shown.
  *
- * <p>Typing restarts a {@value #DEBOUNCE_MS} ms one-shot timer; when it fires the search runs on the executor and its
- * answer comes back to the EDT, where it is shown only if no newer search was started meanwhile (a sequence number).
+ * <p>Typing searches at once when no search is in flight; keys typed while one is in flight are coalesced: when its
+ * answer comes back it is dropped (the text changed) and one search for the latest text starts. So a fast library
+ * (the in-memory index answers in a few ms) shows results for every keystroke, and a slow one (SQL before the index
+ * is built) runs one search at a time and never a queue of outdated ones. Answers come back to the EDT and are shown
+ * only if no newer search was started meanwhile (a sequence number).
  * Ctrl+F (Cmd+F on macOS) focuses the search field, Esc clears it.
  *
  * <p>[EDT] Build and use on the EDT only.
  */
 public final class BrowserPanel extends JPanel {
-
-    /** Pause after the last keystroke before searching, in milliseconds. */
-    public static final int DEBOUNCE_MS = 150;
 
     private final Searcher searcher;
     private final Executor executor;
@@ -62,7 +73,18 @@ public final class BrowserPanel extends JPanel {
     private final JScrollPane scroll;
     private final TaskStrip statusBar;
     private final LibraryJobs jobs;
-    private final Timer debounce;
+    private final FilterPanel filterPanel = new FilterPanel();
+    private final ChipBar chipBar = new ChipBar();
+    private final ServerSorter sorter;
+    /** A search was started and its answer (or failure) has not come back. */
+    private boolean inFlight;
+    /** The text changed while a search was in flight: search again when it answers. */
+    private boolean typedWhileBusy;
+    /** The request of the last search started. */
+    private SearchRequest lastRequest;
+    /** The order asked for: {@code null} for the default (relevance with text, name without). */
+    private Sort sort;
+    private boolean descending;
     /** The last search started; an answer with an older number is dropped. */
     private long searchSeq;
     /** The number of the search shown. */
@@ -94,8 +116,7 @@ public final class BrowserPanel extends JPanel {
             }
         };
         this.scroll = new JScrollPane(table);
-        this.debounce = new Timer(DEBOUNCE_MS, e -> searchNow());
-        debounce.setRepeats(false);
+        this.sorter = new ServerSorter(model);
 
         searchField.setName("search");
         searchField.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Search names, tags, instruments…");
@@ -103,12 +124,12 @@ public final class BrowserPanel extends JPanel {
         searchField.getDocument().addDocumentListener(new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {
-                debounce.restart();
+                typed();
             }
 
             @Override
             public void removeUpdate(DocumentEvent e) {
-                debounce.restart();
+                typed();
             }
 
             @Override
@@ -122,15 +143,29 @@ public final class BrowserPanel extends JPanel {
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.setDefaultRenderer(String.class, new ResultCellRenderer());
         table.getTableHeader().setReorderingAllowed(false);
+        table.setRowSorter(sorter); // shows the sort arrow; never reorders rows
+        sorter.onSort((s, d) -> {
+            sort = s;
+            descending = d;
+            searchNow();
+        });
         for (ResultColumn c : ResultColumn.values()) {
             TableColumn column = table.getColumnModel().getColumn(c.ordinal());
             column.setPreferredWidth(c.preferredWidthPx());
         }
         model.onError(this::showError);
 
+        filterPanel.onChange(state -> {
+            chipBar.setChips(state.chips());
+            searchNow();
+        });
+        chipBar.onRemove(chip -> setFilterState(chip.removeFrom(filterPanel.state())));
+        chipBar.onClearAll(this::clearAll);
+
         JPanel top = new JPanel(new BorderLayout(6, 0));
         top.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
         top.add(searchField, BorderLayout.CENTER);
+        top.add(chipBar, BorderLayout.SOUTH);
         if (jobs != null) {
             JButton addFolder = new JButton(new AddFolderAction(this, statusBar));
             addFolder.setName("addFolder");
@@ -138,6 +173,7 @@ public final class BrowserPanel extends JPanel {
             statusBar.onJobEnded(outcome -> searchNow());
         }
         add(top, BorderLayout.NORTH);
+        add(filterScroll(), BorderLayout.WEST);
         add(scroll, BorderLayout.CENTER);
         add(statusBar, BorderLayout.SOUTH);
         applyTheme();
@@ -151,6 +187,17 @@ public final class BrowserPanel extends JPanel {
                 "clearSearch", new ClearSearchAction(searchField, this::searchNow));
 
         searchNow(); // the whole library until something is typed
+    }
+
+    private JScrollPane filterScroll() {
+        JScrollPane s = new JScrollPane(filterPanel, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        s.setName("filtersScroll");
+        s.setBorder(BorderFactory.createEmptyBorder());
+        s.getVerticalScrollBar().setUnitIncrement(16);
+        int width = filterPanel.getPreferredSize().width + s.getVerticalScrollBar().getPreferredSize().width;
+        s.setPreferredSize(new java.awt.Dimension(width, 0));
+        return s;
     }
 
     private void bind(int condition, KeyStroke key, String name, javax.swing.Action action) {
@@ -173,33 +220,78 @@ public final class BrowserPanel extends JPanel {
         }
     }
 
-    /** [EDT] Searches for the field's text now (typing does this after {@value #DEBOUNCE_MS} ms). */
+    /** The field's text changed: search now, or when the search in flight answers. */
+    private void typed() {
+        if (inFlight) {
+            typedWhileBusy = true;
+        } else {
+            searchNow();
+        }
+    }
+
+    /**
+     * [EDT] Searches for the field's text with the filters and the sort now (typing does this when no search is in
+     * flight; a filter change or a header click always).
+     */
     public void searchNow() {
-        debounce.stop();
+        typedWhileBusy = false;
         long seq = ++searchSeq;
-        SearchRequest request = Requests.firstPage(searchField.getText(), model.pageSize());
+        SearchRequest request = filterPanel.state().toRequest(searchField.getText(), sort, descending,
+                model.pageSize(), true);
+        lastRequest = request;
         try {
-            executor.execute(() -> {
-                try {
-                    SearchResult result = searcher.search(request);
-                    SwingUtilities.invokeLater(() -> answered(seq, request, result));
-                } catch (RuntimeException e) {
-                    String message = e.getMessage() == null ? e.toString() : e.getMessage();
-                    SwingUtilities.invokeLater(() -> failed(seq, message));
-                }
-            });
+            // a named task, not a lambda: linking a new lambda call site on the EDT costs tens of ms the first time
+            executor.execute(new Search(seq, request));
+            inFlight = true;
         } catch (RejectedExecutionException e) {
+            inFlight = false;
             showError("too busy to search; type again in a moment");
         }
     }
 
-    private void answered(long seq, SearchRequest request, SearchResult result) {
+    /** [executor] One search; its answer or failure goes back to the EDT. */
+    private final class Search implements Runnable {
+        private final long seq;
+        private final SearchRequest request;
+
+        Search(long seq, SearchRequest request) {
+            this.seq = seq;
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            try {
+                SearchResult result = searcher.search(request);
+                SwingUtilities.invokeLater(() -> answered(seq, request, result));
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                SwingUtilities.invokeLater(() -> failed(seq, message));
+            }
+        }
+    }
+
+    /** True when the answer of search {@code seq} is to be dropped; starts the search for newer text if typed. */
+    private boolean outdated(long seq) {
         if (seq != searchSeq) {
-            return; // a newer search is on its way
+            return true; // a newer search is on its way
+        }
+        inFlight = false;
+        if (typedWhileBusy) {
+            searchNow(); // the text changed meanwhile: this answer is for old text
+            return true;
+        }
+        return false;
+    }
+
+    private void answered(long seq, SearchRequest request, SearchResult result) {
+        if (outdated(seq)) {
+            return;
         }
         shownSeq = seq;
         model.show(request, result);
         answerUnpainted = true;
+        filterPanel.setFacets(result.facets());
         if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
@@ -207,7 +299,8 @@ public final class BrowserPanel extends JPanel {
     }
 
     private void failed(long seq, String message) {
-        if (seq == searchSeq) {
+        if (!outdated(seq)) {
+            shownSeq = seq; // the failure is the answer shown; the rows stay
             showError(message);
         }
     }
@@ -225,10 +318,14 @@ public final class BrowserPanel extends JPanel {
     }
 
     /**
-     * [EDT] Writes what the panel remembers between runs into {@code state}: the search text, the column widths.
+     * [EDT] Writes what the panel remembers between runs into {@code state}: the search text, filters and sort, the
+     * column widths.
      */
     public void saveState(UiState state) {
         state.put("search.text", searchField.getText());
+        state.put("search.filters", filterState().format());
+        state.put("search.sort", sort == null ? null : sort.name());
+        state.put("search.descending", descending);
         for (ResultColumn c : ResultColumn.values()) {
             state.put("column." + c.name().toLowerCase(Locale.ROOT) + ".width",
                     table.getColumnModel().getColumn(c.ordinal()).getWidth());
@@ -245,11 +342,21 @@ public final class BrowserPanel extends JPanel {
                 column.setWidth(w);
             }
         }
-        String text = state.get("search.text", "");
-        if (!text.equals(searchField.getText())) {
-            searchField.setText(text);
-            searchNow();
+        FilterState filters = FilterState.parse(state.get("search.filters", ""));
+        filterPanel.setState(filters);
+        chipBar.setChips(filters.chips());
+        Sort remembered = null;
+        try {
+            String name = state.get("search.sort", null);
+            remembered = name == null ? null : Sort.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            // a sort of another release: the default order
         }
+        this.sort = remembered;
+        this.descending = remembered != null && state.getBoolean("search.descending", false);
+        sorter.show(sort, descending);
+        searchField.setText(state.get("search.text", ""));
+        searchNow();
     }
 
     private void tablePainted() {
@@ -266,6 +373,61 @@ public final class BrowserPanel extends JPanel {
      */
     public void onTablePainted(java.util.function.Consumer<Boolean> listener) {
         this.paintListener = listener;
+    }
+
+    /** [EDT] Removes every filter and the text, and searches (the chips' "Clear all"). */
+    public void clearAll() {
+        searchField.setText("");
+        setFilterState(FilterState.NONE);
+        searchField.requestFocusInWindow();
+    }
+
+    /** [EDT] The filters of the search (the text and the sort apart). */
+    public FilterState filterState() {
+        return filterPanel.state();
+    }
+
+    /** [EDT] Shows {@code filters} in the filter panel and the chips, and searches with them (a remembered search). */
+    public void setFilterState(FilterState filters) {
+        filterPanel.setState(filters);
+        chipBar.setChips(filters.chips());
+        searchNow();
+    }
+
+    /** [EDT] The sort of the search ({@code null}: relevance with text, name without). */
+    public Sort sort() {
+        return sort;
+    }
+
+    /** [EDT] Whether the search is sorted descending. */
+    public boolean sortDescending() {
+        return descending;
+    }
+
+    /**
+     * [EDT] Sorts by {@code sort} ({@code null}: the default order) and searches; the header shows an arrow when a
+     * column has that sort ({@link Sort#ADDED} and {@link Sort#RELEVANCE} have none).
+     */
+    public void setSort(Sort sort, boolean descending) {
+        this.sort = sort;
+        this.descending = descending;
+        sorter.show(sort, descending);
+        searchNow();
+    }
+
+    /** [EDT] The request of the last search started (its answer may not be shown yet); {@code null} before any. */
+    public SearchRequest currentRequest() {
+        return lastRequest;
+    }
+
+    /** [EDT] The filter controls beside the results. */
+    public FilterPanel filterPanel() {
+        return filterPanel;
+    }
+
+    /** [EDT] The active filters above the results. */
+    public ChipBar chipBar() {
+        return chipBar;
     }
 
     /** [EDT] The search field (for the host's focus handling and for tests). */
@@ -300,6 +462,6 @@ public final class BrowserPanel extends JPanel {
 
     /** [EDT] True when the answer shown is that of the last search started (no search in flight). */
     public boolean isSettled() {
-        return shownSeq == searchSeq && !debounce.isRunning();
+        return shownSeq == searchSeq && !inFlight && !typedWhileBusy;
     }
 }

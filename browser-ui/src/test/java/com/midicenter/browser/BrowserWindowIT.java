@@ -64,9 +64,18 @@ class BrowserWindowIT {
             assertThat(facts.getProperty("lastRowsMatch")).isEqualTo("true");
             assertThat(facts.getProperty("lastRowVisible")).isEqualTo("true");
             assertThat(Long.parseLong(facts.getProperty("pageLoads"))).isPositive();
+            assertThat(facts.getProperty("keyFilter")).isNotEmpty();
+            assertThat(Integer.parseInt(facts.getProperty("keyRows"))).isPositive()
+                    .isLessThan(Integer.parseInt(facts.getProperty("allRows")));
+            assertThat(facts.getProperty("keyRows")).isEqualTo(facts.getProperty("keyExpectedRows"));
+            assertThat(facts.getProperty("keyRowsMatch")).isEqualTo("true");
+            assertThat(facts.getProperty("keyRowsAllHaveKey")).isEqualTo("true");
+            assertThat(facts.getProperty("keyComboSelected")).matches(facts.getProperty("keyFilter") + " \\([0-9,]+\\)");
+            assertThat(facts.getProperty("keyChips")).contains("label=" + facts.getProperty("keyFilter") + "]");
             assertThat(facts.getProperty("closed")).isEqualTo("true");
             assertScreenshot(facts, "query");
             assertScreenshot(facts, "end");
+            assertScreenshot(facts, "key");
             assertThat(Long.parseLong(facts.getProperty("watchdogProbes"))).as("watchdog ran").isGreaterThan(10);
             assertThat(Double.parseDouble(facts.getProperty("watchdogMaxStallMs")))
                     .as("EDT stall; the watchdog saw: %s", facts.getProperty("watchdogReports")).isLessThan(100);

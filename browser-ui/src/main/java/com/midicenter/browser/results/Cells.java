@@ -44,6 +44,11 @@ public final class Cells {
         return bars == null ? "" : Integer.toString(bars);
     }
 
+    /** {@code ★★★} for a rating of 3 (1 to 5); {@code ""} when unrated. */
+    public static String rating(Integer rating) {
+        return rating == null || rating < 1 ? "" : "★".repeat(Math.min(rating, 5));
+    }
+
     /** {@code bass, keys}. */
     public static String instruments(List<String> instruments) {
         return instruments == null ? "" : String.join(", ", instruments);
