@@ -8,12 +8,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A private X display for UI tests: {@code Xvfb :N -screen 0 1280x900x24 -nolisten tcp} on a free display number. AWT
  * reads {@code DISPLAY} once, at start-up, so the JVM that draws runs as a child with {@link #name()} as its
- * {@code DISPLAY}. Close to stop the server.
+ * {@code DISPLAY}. Optionally with the {@code openbox} window manager on it ({@link #startWithWindowManager}): drag and
+ * drop between windows (XDND) needs one to map and stack top-level windows the way a desktop does. Close to stop
+ * both.
  */
 public final class XvfbDisplay implements AutoCloseable {
 
     private final Process process;
     private final int number;
+    private Process windowManager;
 
     private XvfbDisplay(Process process, int number) {
         this.process = process;
@@ -60,6 +63,58 @@ public final class XvfbDisplay implements AutoCloseable {
         throw last;
     }
 
+    /**
+     * {@link #start} plus {@code openbox --sm-disable} on the display, waiting (10 s at most) until openbox has
+     * started: it runs its {@code --startup} command, which creates a marker file, once it manages the screen.
+     *
+     * @param log Xvfb's output; openbox writes to the same name with {@code .openbox} appended
+     * @throws IllegalStateException when openbox is not installed, exits or does not come up (the message says which)
+     */
+    public static XvfbDisplay startWithWindowManager(Path log) throws IOException, InterruptedException {
+        XvfbDisplay display = start(log);
+        try {
+            display.windowManager = startOpenbox(display, log.resolveSibling(log.getFileName() + ".openbox"));
+            return display;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            display.close();
+            throw e;
+        }
+    }
+
+    private static Process startOpenbox(XvfbDisplay display, Path log) throws IOException, InterruptedException {
+        Path ready = Files.createTempFile("openbox-ready-", "");
+        Files.delete(ready);
+        ProcessBuilder pb = new ProcessBuilder("openbox", "--sm-disable", "--startup",
+                "touch '" + ready.toString().replace("'", "") + "'").redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("DISPLAY", display.name());
+        Process openbox;
+        try {
+            openbox = pb.start();
+        } catch (IOException e) {
+            throw new IOException("openbox is needed for the drag-and-drop UI test: apt-get install openbox (.ci/run"
+                    + " does)", e);
+        }
+        long deadline = System.currentTimeMillis() + 10_000;
+        try {
+            while (!Files.exists(ready)) {
+                if (!openbox.isAlive()) {
+                    throw new IllegalStateException("openbox on " + display.name() + " exited with "
+                            + openbox.exitValue() + ", see " + log);
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    openbox.destroyForcibly();
+                    throw new IllegalStateException("openbox on " + display.name() + " did not start in 10 s, see "
+                            + log);
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            Files.deleteIfExists(ready);
+        }
+        return openbox;
+    }
+
     private static int freeDisplay(int from) {
         for (int n = from; n < 500; n++) {
             if (!Files.exists(Path.of("/tmp/.X" + n + "-lock")) && !Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
@@ -94,6 +149,13 @@ public final class XvfbDisplay implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (windowManager != null) {
+            stop(windowManager);
+        }
+        stop(process);
+    }
+
+    private static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

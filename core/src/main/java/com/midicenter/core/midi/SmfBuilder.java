@@ -82,9 +82,35 @@ public final class SmfBuilder {
      * that every event keeps its tick.
      */
     public static byte[] rewrite(MidiFile file) {
+        return rewrite(file, new Editor() { });
+    }
+
+    /**
+     * How {@link #rewrite(MidiFile, Editor)} writes each event of a parsed file: the defaults copy it unchanged.
+     * {@link MidiTransform} overrides one of them.
+     */
+    interface Editor {
+        /** Called once per track before its events; may add events (e.g. a tempo at tick 0). */
+        default void beforeTrack(MidiFile file, int track, Track out) {
+        }
+
+        /** Packed channel message of event {@code i}: {@code status | data1 << 8 | data2 << 16}. */
+        default int channelMessage(MidiFile file, int i) {
+            return file.status(i) | file.data1(i) << 8 | file.data2(i) << 16;
+        }
+
+        /** Payload of meta or SysEx event {@code i}. */
+        default byte[] payload(MidiFile file, int i) {
+            return file.payload(i);
+        }
+    }
+
+    /** {@link #rewrite(MidiFile)} with each event passed through {@code editor}. */
+    static byte[] rewrite(MidiFile file, Editor editor) {
         SmfBuilder smf = new SmfBuilder(file.format(), file.division());
         for (int t = 0; t < file.trackCount(); t++) {
             Track track = smf.addTrack();
+            editor.beforeTrack(file, t, track);
             long previous = 0;
             for (int i = file.trackStart(t); i < file.trackEnd(t); i++) {
                 while (file.tick(i) - previous > MAX_DELTA) {
@@ -95,11 +121,12 @@ public final class SmfBuilder {
                 int status = file.status(i);
                 if (status == 0xFF) {
                     // not meta(): the reader keeps meta types above 127, which meta() refuses
-                    track.add(file.tick(i), 0xFF | (file.metaType(i) << 8), file.payload(i));
+                    track.add(file.tick(i), 0xFF | (file.metaType(i) << 8), editor.payload(file, i));
                 } else if (status == 0xF0 || status == 0xF7) {
-                    track.sysex(file.tick(i), status, file.payload(i));
+                    track.sysex(file.tick(i), status, editor.payload(file, i));
                 } else {
-                    track.channelMessage(file.tick(i), status, file.data1(i), file.data2(i));
+                    int m = editor.channelMessage(file, i);
+                    track.channelMessage(file.tick(i), m & 0xFF, (m >>> 8) & 0xFF, (m >>> 16) & 0xFF);
                 }
             }
         }
