@@ -334,6 +334,28 @@ class FileDetailsServiceIT {
     }
 
     @Test
+    void addTagAndFavorite_indexedSearch_seesThemAfterItsRebuild() throws Exception {
+        // given: a search answered from the in-memory index
+        long id = file(11);
+        try (SearchService indexed = SearchService.indexed(db)) {
+            assertThat(indexed.index().orElseThrow().awaitReady(java.time.Duration.ofSeconds(30))).isTrue();
+            SearchRequest byTag = new SearchRequest(null, null, false, null, false, null, null, null, null, null,
+                    "glassy", null, null, false, null, null, null, false, 100, null, false, null);
+            assertThat(ids(indexed.search(byTag).hits())).isEmpty();
+
+            // when
+            details.addTag(List.of(id), "Glassy");
+
+            // then: the change notifies the index, which rebuilds and finds the file
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!ids(indexed.search(byTag).hits()).equals(List.of(id)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(ids(indexed.search(byTag).hits())).containsExactly(id);
+        }
+    }
+
+    @Test
     void removeTag_userTag_goneFromDetailsAndSearch() {
         // given
         long id = file(8);
