@@ -131,7 +131,8 @@ public final class FileDetailsService {
             throw new IllegalArgumentException("a file id is null: " + contentIds);
         }
         Long[] ids = unique.toArray(new Long[0]);
-        return inTransaction("tag " + ids.length + (ids.length == 1 ? " file" : " files") + " '" + name + "'", session -> {
+        String operation = "tag " + ids.length + (ids.length == 1 ? " file" : " files") + " '" + name + "'";
+        return inTransaction(operation, session -> {
             FileDetailsMapper mapper = session.getMapper(FileDetailsMapper.class);
             List<Long> existing = mapper.existing(ids);
             if (existing.size() != ids.length) {
@@ -175,7 +176,7 @@ public final class FileDetailsService {
             for (TagRow t : mapper.tags(contentId)) {
                 if (t.name().equalsIgnoreCase(name)) {
                     throw new IllegalArgumentException("the tag '" + t.name() + "' comes from the file's "
-                            + ("path".equals(t.source()) ? "path" : t.source()) + " (" + t.category()
+                            + t.source() + " (" + t.category()
                             + "); only tags you added can be removed");
                 }
             }
