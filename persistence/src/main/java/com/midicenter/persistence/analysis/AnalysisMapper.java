@@ -27,7 +27,10 @@ public interface AnalysisMapper {
     /** Writes the staged results of the given contents into file_meta. */
     int updateMeta(@Param("ids") Long[] ids, @Param("version") int version);
 
-    /** Writes the search rows of these contents from their stored analysis and first present location. */
+    /**
+     * Writes the search rows of these contents from their stored analysis, first present location, tags (path tags of
+     * that location plus the content's user and analysis tags) and user marks.
+     */
     int upsertSearchDocs(@Param("ids") Long[] ids);
 
     int fail(@Param("worker") String worker, @Param("version") int version, @Param("ids") Long[] ids,
