@@ -370,6 +370,32 @@ class PreviewerTest {
         assertThat(names).doesNotHaveDuplicates();
     }
 
+    @Test
+    void softwareSynth_open_givesAReceiverOrTheNoSoundOutputMessage() {
+        // given: the JDK synthesizer on the default audio line (this machine has no sound card)
+        ReceiverSource synth = PreviewOutputs.byName(PreviewOutputs.SOFTWARE_SYNTH);
+        // when
+        Receiver receiver = null;
+        String error = null;
+        try {
+            receiver = synth.open();
+        } catch (MidiUnavailableException e) {
+            error = e.getMessage();
+        }
+        // then: either it plays, or the user is told what to do, never a raw "Can not open line"
+        if (receiver != null) {
+            receiver.close();
+        } else {
+            assertThat(error).isEqualTo(PreviewOutputs.NO_SOUND_OUTPUT);
+        }
+    }
+
+    @Test
+    void byName_unknownPort_failsWithItsName() {
+        assertThatThrownBy(() -> PreviewOutputs.byName("No Such Port 42").open())
+                .isInstanceOf(MidiUnavailableException.class).hasMessageContaining("'No Such Port 42'");
+    }
+
     /**
      * The JDK synthesizer renders without a sound device through {@code AudioSynthesizer.openStream} (this machine
      * has no sound card: its {@code open()} fails, see {@link PreviewOutputs}). The sequence the previewer would

@@ -331,6 +331,45 @@ class PianoRollViewTest {
     }
 
     @Test
+    void themes_lightAndDark_bothDefineEveryPianoRollColour() throws Exception {
+        // given
+        String[] keys = {PianoRollView.BACKGROUND, PianoRollView.ALTERNATE_BACKGROUND, PianoRollView.BAR_LINE_COLOR,
+            PianoRollView.BEAT_LINE_COLOR, PianoRollView.TEXT_FOREGROUND, PianoRollView.CHORD_FOREGROUND,
+            PianoRollView.PLAYHEAD_COLOR};
+        try {
+            // when
+            Color[][] colors = new Color[2][];
+            for (int dark = 0; dark < 2; dark++) {
+                boolean isDark = dark == 1;
+                colors[dark] = Edt.call(() -> {
+                    BrowserTheme.setup(isDark);
+                    Color[] c = new Color[keys.length + PianoRollView.TRACK_COLORS];
+                    for (int k = 0; k < keys.length; k++) {
+                        c[k] = UIManager.getColor(keys[k]);
+                    }
+                    for (int t = 0; t < PianoRollView.TRACK_COLORS; t++) {
+                        c[keys.length + t] = UIManager.getColor(PianoRollView.TRACK_COLOR_PREFIX + t);
+                    }
+                    return c;
+                });
+            }
+            // then
+            for (Color[] theme : colors) {
+                assertThat(theme).doesNotContainNull();
+                assertThat(Arrays.copyOfRange(theme, keys.length, theme.length)).as("track palette")
+                        .doesNotHaveDuplicates();
+            }
+            assertThat(colors[1][0]).as("dark background").isNotEqualTo(colors[0][0]);
+            assertThat(colors[1][keys.length]).as("dark track 0").isNotEqualTo(colors[0][keys.length]);
+        } finally {
+            Edt.call(() -> {
+                BrowserTheme.setup(false);
+                return null;
+            });
+        }
+    }
+
+    @Test
     void updateUI_noThemeKeys_fallsBackToComputedColours() throws Exception {
         // given: the track key missing, as in a host with its own look and feel
         Color saved = UIManager.getColor("PianoRoll.track.3");
