@@ -1,7 +1,6 @@
 package com.midicenter.browser;
 
 import com.formdev.flatlaf.FlatClientProperties;
-import com.midicenter.browser.actions.ClearSearchAction;
 import com.midicenter.browser.actions.FocusSearchAction;
 import com.midicenter.browser.state.UiState;
 import com.midicenter.browser.tasks.AddFolderAction;
@@ -10,11 +9,17 @@ import com.midicenter.browser.tasks.TaskStrip;
 import com.midicenter.browser.filters.ChipBar;
 import com.midicenter.browser.filters.FilterPanel;
 import com.midicenter.browser.filters.FilterState;
+import com.midicenter.browser.details.DetailsSource;
+import com.midicenter.browser.dnd.DragCache;
+import com.midicenter.browser.dnd.FileDragHandler;
+import com.midicenter.browser.inspect.Inspector;
+import com.midicenter.browser.preview.ReceiverSource;
 import com.midicenter.browser.results.ResultCellRenderer;
 import com.midicenter.browser.results.ResultColumn;
 import com.midicenter.browser.results.ResultsTableModel;
 import com.midicenter.browser.results.ServerSorter;
 import com.midicenter.library.search.SearchRequest;
+import com.midicenter.persistence.search.SearchHit;
 import com.midicenter.library.search.SearchResult;
 import com.midicenter.persistence.search.SearchCriteria.Sort;
 
@@ -23,7 +28,9 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Toolkit;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.swing.BorderFactory;
@@ -31,6 +38,7 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
@@ -76,6 +84,29 @@ public final class BrowserPanel extends JPanel {
     private final FilterPanel filterPanel = new FilterPanel();
     private final ChipBar chipBar = new ChipBar();
     private final ServerSorter sorter;
+    private final Inspector inspector;
+    private final JSplitPane split;
+    private final DetailsSource detailsSource;
+    private final FileDragHandler dragHandler;
+    /** Files like this one (a content id) instead of a text search, or {@code null}. */
+    private String similarTo;
+    private String similarName;
+    private final DocumentListener textListener = new DocumentListener() {
+        @Override
+        public void insertUpdate(DocumentEvent e) {
+            typed();
+        }
+
+        @Override
+        public void removeUpdate(DocumentEvent e) {
+            typed();
+        }
+
+        @Override
+        public void changedUpdate(DocumentEvent e) {
+            // attributes only
+        }
+    };
     /** A search was started and its answer (or failure) has not come back. */
     private boolean inFlight;
     /** The text changed while a search was in flight: search again when it answers. */
@@ -93,19 +124,48 @@ public final class BrowserPanel extends JPanel {
     private boolean answerUnpainted;
     private java.util.function.Consumer<Boolean> paintListener;
 
-    /** A panel without library actions (no "Add folder…", no library status). */
-    public BrowserPanel(Searcher searcher, Executor executor) {
-        this(searcher, executor, null);
+    /**
+     * What the host gives the panel. Only the searcher and the executor are required.
+     *
+     * @param searcher      one page of a search ({@code SearchService::search})
+     * @param executor      where searches, page loads, file reads and library edits run (never the EDT)
+     * @param jobs          "Add folder…" and the library status of the status bar, or {@code null} for none
+     * @param details       the details pane's data and the favourite/rating/tag edits, or {@code null} for none
+     * @param dragCache     the folder for drag copies (archive members, transposed or retimed copies), or
+     *                      {@code null} for one under the temporary folder
+     * @param previewOutput where previews play, or {@code null} for the JDK's synthesizer (a MIDI device can be
+     *                      chosen in the panel)
+     */
+    public record Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
+                           Path dragCache, ReceiverSource previewOutput) {
+
+        public Services {
+            Objects.requireNonNull(searcher, "searcher");
+            Objects.requireNonNull(executor, "executor");
+        }
+
+        /** Searching only: no library actions, no details. */
+        public static Services of(Searcher searcher, Executor executor) {
+            return new Services(searcher, executor, null, null, null, null);
+        }
     }
 
-    /**
-     * @param jobs "Add folder…" and the library status of the status bar, or {@code null} for none
-     */
+    /** A panel without library actions (no "Add folder…", no library status) and without details. */
+    public BrowserPanel(Searcher searcher, Executor executor) {
+        this(Services.of(searcher, executor));
+    }
+
+    /** A panel with "Add folder…" and the library status, without details. */
     public BrowserPanel(Searcher searcher, Executor executor, LibraryJobs jobs) {
+        this(new Services(searcher, executor, jobs, null, null, null));
+    }
+
+    public BrowserPanel(Services services) {
         super(new BorderLayout());
-        this.searcher = searcher;
-        this.executor = executor;
-        this.jobs = jobs;
+        this.searcher = services.searcher();
+        this.executor = services.executor();
+        this.jobs = services.jobs();
+        this.detailsSource = services.details();
         this.statusBar = new TaskStrip(jobs, executor);
         this.model = new ResultsTableModel(searcher, executor);
         this.table = new JTable(model) {
@@ -117,26 +177,16 @@ public final class BrowserPanel extends JPanel {
         };
         this.scroll = new JScrollPane(table);
         this.sorter = new ServerSorter(model);
+        this.inspector = new Inspector(detailsSource, executor, services.previewOutput(), statusBar::showMessage);
+        this.dragHandler = new FileDragHandler(model::hitAt, new DragCache(services.dragCache() != null
+                ? services.dragCache() : defaultDragCache(), DragCache.DEFAULT_MAX_BYTES), executor,
+                statusBar::showMessage);
+        this.split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, scroll, inspector);
 
         searchField.setName("search");
         searchField.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Search names, tags, instruments…");
         searchField.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
-        searchField.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                typed();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                typed();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                // attributes only
-            }
-        });
+        searchField.getDocument().addDocumentListener(textListener);
 
         table.setName("results");
         table.setFillsViewportHeight(true);
@@ -154,6 +204,19 @@ public final class BrowserPanel extends JPanel {
             column.setPreferredWidth(c.preferredWidthPx());
         }
         model.onError(this::showError);
+        table.getSelectionModel().addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                selectionChanged();
+            }
+        });
+        dragHandler.installOn(table);
+        inspector.onDragOptions(dragHandler::setOptions);
+        table.setComponentPopupMenu(new ResultsMenu(this).popup());
+        bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "togglePreview", inspector::togglePreview);
+        bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "preview", this::previewSelected);
+        searchField.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0),
+                "toResults");
+        searchField.getActionMap().put("toResults", action(this::focusResults));
 
         filterPanel.onChange(state -> {
             chipBar.setChips(state.chips());
@@ -174,7 +237,11 @@ public final class BrowserPanel extends JPanel {
         }
         add(top, BorderLayout.NORTH);
         add(filterScroll(), BorderLayout.WEST);
-        add(scroll, BorderLayout.CENTER);
+        split.setName("split");
+        split.setResizeWeight(0.62);
+        split.setContinuousLayout(true);
+        split.setBorder(BorderFactory.createEmptyBorder());
+        add(split, BorderLayout.CENTER);
         add(statusBar, BorderLayout.SOUTH);
         applyTheme();
 
@@ -184,7 +251,7 @@ public final class BrowserPanel extends JPanel {
         bind(JComponent.WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_F, menuKey), "focusSearch",
                 new FocusSearchAction(searchField));
         bind(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
-                "clearSearch", new ClearSearchAction(searchField, this::searchNow));
+                "escape", action(this::escape));
 
         searchNow(); // the whole library until something is typed
     }
@@ -205,6 +272,89 @@ public final class BrowserPanel extends JPanel {
         getActionMap().put(name, action);
     }
 
+    private void bindTable(KeyStroke key, String name, Runnable r) {
+        table.getInputMap(JComponent.WHEN_FOCUSED).put(key, name);
+        table.getActionMap().put(name, action(r));
+    }
+
+    private static javax.swing.Action action(Runnable r) {
+        return new javax.swing.AbstractAction() {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                r.run();
+            }
+        };
+    }
+
+    private static Path defaultDragCache() {
+        return Path.of(System.getProperty("java.io.tmpdir"),
+                "midicenter-drag-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
+    }
+
+    /** The table's selection changed: the inspector shows the lead row's file. */
+    private void selectionChanged() {
+        int row = table.getSelectionModel().getLeadSelectionIndex();
+        SearchHit hit = row >= 0 && table.isRowSelected(row) && row < table.getRowCount()
+                ? model.hitAt(table.convertRowIndexToModel(row)) : null;
+        inspector.select(hit);
+    }
+
+    /** [EDT] Enter: previews the selected file from its start. */
+    public void previewSelected() {
+        inspector.stop();
+        inspector.play();
+    }
+
+    /** [EDT] Down in the search field: to the results, the first row selected if none is. */
+    private void focusResults() {
+        if (table.getRowCount() == 0) {
+            return;
+        }
+        if (table.getSelectedRow() < 0) {
+            table.setRowSelectionInterval(0, 0);
+        }
+        table.requestFocusInWindow();
+    }
+
+    /** [EDT] Esc: leaves "similar to" and clears the text (a new search); with nothing to clear, stops the preview. */
+    public void escape() {
+        boolean hadSearch = !searchField.getText().isEmpty() || similarTo != null;
+        similarTo = null;
+        similarName = null;
+        if (!searchField.getText().isEmpty()) {
+            searchField.setText(""); // searches
+        } else if (hadSearch) {
+            searchNow();
+        } else {
+            inspector.stop();
+        }
+        searchField.requestFocusInWindow();
+    }
+
+    /** [EDT] Lists the files most like {@code hit} (compatible key, close tempo, nearest rhythm and pitch prints). */
+    public void showSimilar(SearchHit hit) {
+        similarTo = Long.toString(hit.contentId());
+        similarName = hit.name();
+        if (!searchField.getText().isEmpty()) {
+            searchField.getDocument().removeDocumentListener(textListener);
+            searchField.setText("");
+            searchField.getDocument().addDocumentListener(textListener);
+        }
+        searchNow();
+    }
+
+    /** [EDT] The files of the selected rows whose pages are loaded, in view order. */
+    public java.util.List<SearchHit> selectedHits() {
+        java.util.List<SearchHit> hits = new java.util.ArrayList<>();
+        for (int row : table.getSelectedRows()) {
+            SearchHit h = model.hitAt(table.convertRowIndexToModel(row));
+            if (h != null) {
+                hits.add(h);
+            }
+        }
+        return hits;
+    }
+
     /** [EDT] Re-reads the theme's colours when the look and feel changes. */
     @Override
     public void updateUI() {
@@ -222,6 +372,8 @@ public final class BrowserPanel extends JPanel {
 
     /** The field's text changed: search now, or when the search in flight answers. */
     private void typed() {
+        similarTo = null;
+        similarName = null;
         if (inFlight) {
             typedWhileBusy = true;
         } else {
@@ -238,6 +390,12 @@ public final class BrowserPanel extends JPanel {
         long seq = ++searchSeq;
         SearchRequest request = filterPanel.state().toRequest(searchField.getText(), sort, descending,
                 model.pageSize(), true);
+        if (similarTo != null) {
+            SearchRequest r = request;
+            request = new SearchRequest(null, r.bpm(), r.halfDouble(), r.key(), r.compatible(), r.meter(), r.bars(),
+                    r.duration(), r.instrument(), r.drums(), r.tag(), r.vendor(), r.pack(), r.favorite(),
+                    r.minRating(), r.state(), r.sort(), r.descending(), r.limit(), null, false, similarTo);
+        }
         lastRequest = request;
         try {
             // a named task, not a lambda: linking a new lambda call site on the EDT costs tens of ms the first time
@@ -295,7 +453,9 @@ public final class BrowserPanel extends JPanel {
         if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
-        statusBar.setSearchStatus(filesText(result, model.getRowCount()), null);
+        String files = filesText(result, model.getRowCount());
+        statusBar.setSearchStatus(request.similarTo() != null && similarName != null
+                ? files + " like " + similarName + " (Esc: back)" : files, null);
     }
 
     private void failed(long seq, String message) {
@@ -326,6 +486,8 @@ public final class BrowserPanel extends JPanel {
         state.put("search.filters", filterState().format());
         state.put("search.sort", sort == null ? null : sort.name());
         state.put("search.descending", descending);
+        state.put("split.divider", split.getDividerLocation());
+        inspector.saveState(state);
         for (ResultColumn c : ResultColumn.values()) {
             state.put("column." + c.name().toLowerCase(Locale.ROOT) + ".width",
                     table.getColumnModel().getColumn(c.ordinal()).getWidth());
@@ -342,6 +504,11 @@ public final class BrowserPanel extends JPanel {
                 column.setWidth(w);
             }
         }
+        int divider = state.getInt("split.divider", -1, 200, 10_000);
+        if (divider > 0) {
+            split.setDividerLocation(divider);
+        }
+        inspector.restoreState(state);
         FilterState filters = FilterState.parse(state.get("search.filters", ""));
         filterPanel.setState(filters);
         chipBar.setChips(filters.chips());
@@ -438,6 +605,38 @@ public final class BrowserPanel extends JPanel {
     /** [EDT] The results table. */
     public JTable resultsTable() {
         return table;
+    }
+
+    /** [EDT] The selected file's details, piano roll and preview. */
+    public Inspector inspector() {
+        return inspector;
+    }
+
+    /** [EDT] The details and marks of the library, or null when the host gave none. */
+    public DetailsSource detailsSource() {
+        return detailsSource;
+    }
+
+    /** [EDT] The drag support of the results table. */
+    public FileDragHandler dragHandler() {
+        return dragHandler;
+    }
+
+    /** [EDT] Reloads the details of the file shown (after a favourite, rating or tag edit). */
+    public void refreshDetails() {
+        if (inspector.detailsPane() != null && inspector.selected() != null) {
+            inspector.detailsPane().show(inspector.selected().contentId());
+        }
+    }
+
+    /** [EDT] Stops the preview and lets its output go; call when the panel goes away for good. */
+    public void dispose() {
+        inspector.dispose();
+    }
+
+    /** [EDT] The executor the panel's background work runs on. */
+    Executor executor() {
+        return executor;
     }
 
     /** [EDT] The results' vertical scroll bar (benchmarks, tests). */

@@ -139,6 +139,20 @@ public final class TaskStrip extends JPanel {
         searchStatus.setToolTipText(tooltip);
     }
 
+    /**
+     * [EDT] A one-line message for the user (a file that cannot be dragged, no sound output...), shown in the job's
+     * place until the next message or job; a message already shown is not shown again.
+     */
+    public void showMessage(String text) {
+        if (running != null || text == null || text.equals(jobText.getText()) && jobText.isVisible()) {
+            return;
+        }
+        jobText.setText(text);
+        jobText.setToolTipText(text);
+        jobText.setVisible(true);
+        revalidate();
+    }
+
     public String searchStatus() {
         return searchStatus.getText();
     }
