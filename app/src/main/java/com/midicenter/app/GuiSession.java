@@ -4,8 +4,10 @@ import com.midicenter.browser.BrowserFrame;
 import com.midicenter.browser.BrowserPanel;
 import com.midicenter.browser.BrowserTheme;
 import com.midicenter.browser.SearchThreads;
+import com.midicenter.browser.details.DetailsSource;
 import com.midicenter.browser.state.UiState;
 import com.midicenter.browser.tasks.LibraryJobs;
+import com.midicenter.library.details.FileDetailsService;
 import com.midicenter.library.jobs.AddFolder;
 import com.midicenter.library.search.SearchService;
 import com.midicenter.persistence.db.Database;
@@ -60,8 +62,11 @@ final class GuiSession {
                 SwingUtilities.invokeLater(() -> {
                     try {
                         BrowserTheme.setup(dark);
-                        BrowserPanel panel = new BrowserPanel(search::search, executor, jobs);
+                        BrowserPanel panel = new BrowserPanel(new BrowserPanel.Services(search::search, executor, jobs,
+                                DetailsSource.of(new FileDetailsService(db.sqlSessionFactory())),
+                                home.resolve("drag-cache"), null));
                         BrowserFrame.open(library, panel, state, () -> {
+                            panel.dispose();
                             save(state, stateFile);
                             closed.countDown();
                         });
