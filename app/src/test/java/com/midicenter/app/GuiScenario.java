@@ -13,9 +13,10 @@ import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 
 /**
- * What {@link GuiCommandIT} runs in a child JVM on its Xvfb display: {@code midicenter gui --home HOME} as the user
- * starts it, then the window closed as the user closes it; the command must return 0 and leave the embedded server
- * stopped. Facts go to a properties file. Arguments: {@code HOME REPORT_FILE}.
+ * What {@link GuiCommandIT} runs in a child JVM on its Xvfb display: {@code midicenter COMMAND --home HOME} (gui, or
+ * demo) as the user starts it, then, once the window has settled, optionally text typed into the search field, then
+ * the window closed as the user closes it; the command must return 0 and leave the embedded server stopped. Facts go
+ * to a properties file. Arguments: {@code HOME REPORT_FILE TEXT_TO_LEAVE_OR_- COMMAND [ARGS...]}.
  */
 public final class GuiScenario {
 
@@ -24,7 +25,11 @@ public final class GuiScenario {
         Properties report = new Properties();
         int exit = 0;
         try {
-            run(home, report);
+            String leave = args[2].equals("-") ? null : args[2];
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(args).subList(3, args.length));
+            command.add("--home");
+            command.add(home.toString());
+            run(home, report, leave, command.toArray(String[]::new));
         } catch (Throwable e) {
             e.printStackTrace();
             report.setProperty("error", String.valueOf(e));
@@ -37,12 +42,12 @@ public final class GuiScenario {
         System.exit(exit);
     }
 
-    private static void run(Path home, Properties report) throws Exception {
+    private static void run(Path home, Properties report, String leave, String[] command) throws Exception {
         AtomicInteger cliExit = new AtomicInteger(-1);
-        Thread cli = new Thread(() -> cliExit.set(Main.run("gui", "--home", home.toString())), "cli");
+        Thread cli = new Thread(() -> cliExit.set(Main.run(command)), "cli");
         cli.start();
         JFrame frame = null;
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 90_000;
         while (frame == null) {
             frame = onEdt(() -> {
                 for (Frame f : Frame.getFrames()) {
@@ -66,6 +71,19 @@ public final class GuiScenario {
             Thread.sleep(20);
         }
         report.setProperty("status", onEdt(panel::statusText));
+        report.setProperty("searchText", onEdt(() -> panel.searchField().getText()));
+        report.setProperty("rows", String.valueOf(onEdt(() -> panel.resultsTable().getRowCount())));
+        if (leave != null) {
+            onEdt(() -> {
+                panel.searchField().setText(leave);
+                return null;
+            });
+            while (!onEdt(() -> panel.isSettled() && leave.equals(panel.currentRequest().text()))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            report.setProperty("statusAfterTyping", onEdt(panel::statusText));
+        }
         Path pid = home.resolve("db").resolve("postmaster.pid");
         report.setProperty("serverRunningWhileOpen", String.valueOf(Files.exists(pid)));
 

@@ -189,6 +189,7 @@ public final class BrowserPanel extends JPanel {
         searchField.getDocument().addDocumentListener(textListener);
 
         table.setName("results");
+        table.setPreferredScrollableViewportSize(new java.awt.Dimension(760, 400));
         table.setFillsViewportHeight(true);
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.setDefaultRenderer(String.class, new ResultCellRenderer());
@@ -238,6 +239,8 @@ public final class BrowserPanel extends JPanel {
         add(top, BorderLayout.NORTH);
         add(filterScroll(), BorderLayout.WEST);
         split.setName("split");
+        inspector.setMinimumSize(new java.awt.Dimension(300, 200));
+        inspector.setPreferredSize(new java.awt.Dimension(440, 400));
         split.setResizeWeight(0.62);
         split.setContinuousLayout(true);
         split.setBorder(BorderFactory.createEmptyBorder());
