@@ -252,6 +252,14 @@ public final class Inspector extends JPanel {
                 b = reader.read(path);
                 MidiFile file = new MidiReader().read(b);
                 r = NoteRoll.of(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                b = null;
+                r = null;
+                problem = "the file is no longer there (moved or deleted?)";
+            } catch (java.nio.file.AccessDeniedException e) {
+                b = null;
+                r = null;
+                problem = "no permission to read the file";
             } catch (IOException e) {
                 b = null;
                 r = null;
@@ -259,7 +267,7 @@ public final class Inspector extends JPanel {
             } catch (MidiFormatException e) {
                 b = null;
                 r = null;
-                problem = "not a readable MIDI file: " + e.getMessage();
+                problem = "not a readable MIDI file (damaged, or not MIDI at all)";
             } catch (RuntimeException e) {
                 b = null;
                 r = null;
