@@ -216,6 +216,7 @@ final class UiBench {
             return null;
         });
         int targetValue = totalRows * rowHeight;
+        long pagesBefore = Edt.call(() -> panel.resultsModel().pagesLoaded());
         recordPaints = true;
         long start = System.nanoTime();
         long stepsEnd;
@@ -248,12 +249,13 @@ final class UiBench {
         Arrays.sort(gaps);
         int top = Edt.call(() -> panel.resultsTable().rowAtPoint(new Point(0, bar.getValue())));
         String pending = Edt.call(() -> String.valueOf(panel.resultsModel().isLoaded(top)));
+        long pages = Edt.call(() -> panel.resultsModel().pagesLoaded()) - pagesBefore;
         out.printf(Locale.ROOT, "scroll %,d rows by %s in %.1f s (steps %.1f s): %d paints, gap between paints p99 %.1f"
                         + " ms, max %.1f ms; EDT watchdog max stall %.1f ms (%d probes), stalls over 100 ms: %d (target:"
-                        + " no pause over 100 ms); top row %,d loaded at the end: %s%n", totalRows, how, seconds,
-                (stepsEnd - start) / 1e9, paints.length,
+                        + " no pause over 100 ms); %d pages loaded; top row %,d loaded at the end: %s%n", totalRows,
+                how, seconds, (stepsEnd - start) / 1e9, paints.length,
                 gaps.length == 0 ? 0 : SearchBench.percentile(gaps, 99), gaps.length == 0 ? 0 : gaps[gaps.length - 1],
-                watchdog.maxStallMs(), watchdog.probes(), watchdog.stalls(), top, pending);
+                watchdog.maxStallMs(), watchdog.probes(), watchdog.stalls(), pages, top, pending);
         for (String report : watchdog.reports()) {
             out.println("  stall: " + report);
         }
