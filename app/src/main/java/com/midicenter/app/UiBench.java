@@ -10,6 +10,8 @@ import com.midicenter.library.search.SearchService;
 import com.midicenter.persistence.db.Database;
 
 import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
@@ -22,11 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.JFrame;
 import javax.swing.JScrollBar;
+import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 
 /**
@@ -114,15 +118,26 @@ final class UiBench {
         }
     }
 
+    /**
+     * Waits for the answer of the last search to be shown, then for the X server and the event queue to be idle.
+     * Never while the EDT is measured: {@link Robot#waitForIdle()} (AWT's {@code realSync}) parks the EDT itself in
+     * {@code XToolkit.syncNativeQueue}, up to 500 ms a round and for seconds in all while the window repaints.
+     */
     private void waitSettled() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Edt.call(panel::isSettled)) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("the window did not settle in 30 s");
-            }
-            Thread.sleep(2);
-        }
+        waitUntil(panel::isSettled, "the window did not settle in 30 s");
         robot.waitForIdle();
+    }
+
+    /** Polls {@code condition} on the EDT every 5 ms (one short invocation event each: no load on the EDT). */
+    private static void waitUntil(Callable<Boolean> condition, String timeoutMessage)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Edt.call(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException(timeoutMessage);
+            }
+            Thread.sleep(5);
+        }
     }
 
     private void clear() throws Exception {
@@ -200,31 +215,61 @@ final class UiBench {
             allPaints.clear();
             return null;
         });
+        int targetValue = totalRows * rowHeight;
+        long pagesBefore = Edt.call(() -> panel.resultsModel().pagesLoaded());
         recordPaints = true;
         long start = System.nanoTime();
-        try (EdtWatchdog watchdog = EdtWatchdog.start(5, 100)) {
+        long stepsEnd;
+        long shownAt;
+        EdtWatchdog watchdog = EdtWatchdog.start(5, 100);
+        try {
             for (int done = 0; done < totalRows; done += rowsPerStep) {
                 int to = Math.min(totalRows, done + rowsPerStep);
                 SwingUtilities.invokeLater(() -> bar.setValue(to * rowHeight));
                 Thread.sleep(stepMs);
             }
-            waitSettled();
-            Thread.sleep(300); // the last pages arrive
+            stepsEnd = System.nanoTime();
+            // the end of the pass: the last step is shown and every visible row is loaded (no Robot.waitForIdle
+            // here: it blocks the EDT, and the watchdog would measure the bench)
+            waitUntil(() -> bar.getValue() == Math.min(targetValue, bar.getMaximum() - bar.getVisibleAmount())
+                    && panel.isSettled() && visibleRowsLoaded(), "the rows did not load in 30 s");
+            shownAt = System.nanoTime();
+            Thread.sleep(300); // late paints (the rows that were pending) are part of the pass
+        } finally {
+            watchdog.close();
             recordPaints = false;
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long[] paints = Edt.call(() -> allPaints.stream().mapToLong(Long::longValue).toArray());
-            double[] gaps = new double[Math.max(0, paints.length - 1)];
-            for (int i = 1; i < paints.length; i++) {
-                gaps[i - 1] = (paints[i] - paints[i - 1]) / 1e6;
-            }
-            Arrays.sort(gaps);
-            int top = Edt.call(() -> panel.resultsTable().rowAtPoint(new java.awt.Point(0, bar.getValue())));
-            String pending = Edt.call(() -> String.valueOf(panel.resultsModel().isLoaded(top)));
-            out.printf(Locale.ROOT, "scroll %,d rows by %s in %.1f s: %d paints, gap between paints p99 %.1f ms, max"
-                            + " %.1f ms; EDT watchdog max stall %.1f ms, stalls over 100 ms: %d (target: no pause over 100 ms);"
-                            + " top row %,d loaded at the end: %s%n", totalRows, how, seconds, paints.length,
-                    gaps.length == 0 ? 0 : SearchBench.percentile(gaps, 99), gaps.length == 0 ? 0 : gaps[gaps.length - 1],
-                    watchdog.maxStallMs(), watchdog.stalls(), top, pending);
         }
+        long[] paints = Edt.call(() -> allPaints.stream().mapToLong(Long::longValue).toArray());
+        long end = Math.max(shownAt, paints.length == 0 ? shownAt : paints[paints.length - 1]);
+        double seconds = (end - start) / 1e9;
+        double[] gaps = new double[Math.max(0, paints.length - 1)];
+        for (int i = 1; i < paints.length; i++) {
+            gaps[i - 1] = (paints[i] - paints[i - 1]) / 1e6;
+        }
+        Arrays.sort(gaps);
+        int top = Edt.call(() -> panel.resultsTable().rowAtPoint(new Point(0, bar.getValue())));
+        String pending = Edt.call(() -> String.valueOf(panel.resultsModel().isLoaded(top)));
+        long pages = Edt.call(() -> panel.resultsModel().pagesLoaded()) - pagesBefore;
+        out.printf(Locale.ROOT, "scroll %,d rows by %s in %.1f s (steps %.1f s): %d paints, gap between paints p99 %.1f"
+                        + " ms, max %.1f ms; EDT watchdog max stall %.1f ms (%d probes), stalls over 100 ms: %d (target:"
+                        + " no pause over 100 ms); %d pages loaded; top row %,d loaded at the end: %s%n", totalRows,
+                how, seconds, (stepsEnd - start) / 1e9, paints.length,
+                gaps.length == 0 ? 0 : SearchBench.percentile(gaps, 99), gaps.length == 0 ? 0 : gaps[gaps.length - 1],
+                watchdog.maxStallMs(), watchdog.probes(), watchdog.stalls(), pages, top, pending);
+        for (String report : watchdog.reports()) {
+            out.println("  stall: " + report);
+        }
+    }
+
+    /** [EDT] Whether the rows of the viewport's first and last line are loaded. */
+    private boolean visibleRowsLoaded() {
+        JTable table = panel.resultsTable();
+        Rectangle view = table.getVisibleRect();
+        int first = table.rowAtPoint(new Point(0, view.y));
+        int last = table.rowAtPoint(new Point(0, view.y + view.height - 1));
+        if (last < 0) {
+            last = table.getRowCount() - 1;
+        }
+        return first < 0 || panel.resultsModel().isLoaded(first) && panel.resultsModel().isLoaded(last);
     }
 }
