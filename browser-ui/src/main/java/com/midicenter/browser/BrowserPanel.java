@@ -73,6 +73,9 @@ import javax.swing.table.TableColumn;
  */
 public final class BrowserPanel extends JPanel {
 
+    /** Pause after the last answer before the filter values are counted (facets), in ms. */
+    public static final int FACETS_AFTER_MS = 120;
+
     private final Searcher searcher;
     private final Executor executor;
     private final JTextField searchField = new JTextField(30);
@@ -107,6 +110,12 @@ public final class BrowserPanel extends JPanel {
             // attributes only
         }
     };
+    /** Counts the filter values of the results shown, {@value #FACETS_AFTER_MS} ms after the last answer. */
+    private final javax.swing.Timer facetTimer = new javax.swing.Timer(FACETS_AFTER_MS, e -> fetchFacets());
+    /** The request whose results are shown (the facets are counted for it). */
+    private SearchRequest facetsFor;
+    /** The search whose facets were asked for last; older facet answers are dropped. */
+    private long facetSeq;
     /** A search was started and its answer (or failure) has not come back. */
     private boolean inFlight;
     /** The text changed while a search was in flight: search again when it answers. */
@@ -167,6 +176,7 @@ public final class BrowserPanel extends JPanel {
         this.jobs = services.jobs();
         this.detailsSource = services.details();
         this.statusBar = new TaskStrip(jobs, executor);
+        facetTimer.setRepeats(false);
         this.model = new ResultsTableModel(searcher, executor);
         this.table = new JTable(model) {
             @Override
@@ -392,7 +402,7 @@ public final class BrowserPanel extends JPanel {
         typedWhileBusy = false;
         long seq = ++searchSeq;
         SearchRequest request = filterPanel.state().toRequest(searchField.getText(), sort, descending,
-                model.pageSize(), true);
+                model.pageSize(), false);
         if (similarTo != null) {
             SearchRequest r = request;
             request = new SearchRequest(null, r.bpm(), r.halfDouble(), r.key(), r.compatible(), r.meter(), r.bars(),
@@ -452,13 +462,58 @@ public final class BrowserPanel extends JPanel {
         shownSeq = seq;
         model.show(request, result);
         answerUnpainted = true;
-        filterPanel.setFacets(result.facets());
+        facetsFor = request;
+        facetTimer.restart(); // the counts once typing pauses: the rows first, and no counts for every keystroke
         if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
         String files = filesText(result, model.getRowCount());
         statusBar.setSearchStatus(request.similarTo() != null && similarName != null
                 ? files + " like " + similarName + " (Esc: back)" : files, null);
+    }
+
+    /** Counts the filter values of the results shown (a second, cheap request: one row and the facets). */
+    private void fetchFacets() {
+        SearchRequest shown = facetsFor;
+        if (shown == null || shownSeq != searchSeq) {
+            return;
+        }
+        long seq = shownSeq;
+        facetSeq = seq;
+        SearchRequest r = new SearchRequest(shown.text(), shown.bpm(), shown.halfDouble(), shown.key(),
+                shown.compatible(), shown.meter(), shown.bars(), shown.duration(), shown.instrument(), shown.drums(),
+                shown.tag(), shown.vendor(), shown.pack(), shown.favorite(), shown.minRating(), shown.state(),
+                shown.sort(), shown.descending(), 1, null, true, shown.similarTo());
+        try {
+            executor.execute(new FacetCount(seq, r));
+        } catch (RejectedExecutionException e) {
+            facetTimer.restart(); // busy: try again in a moment
+        }
+    }
+
+    /** [executor] The facets of one search; applied on the EDT if that search is still the one shown. */
+    private final class FacetCount implements Runnable {
+        private final long seq;
+        private final SearchRequest request;
+
+        FacetCount(long seq, SearchRequest request) {
+            this.seq = seq;
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            try {
+                java.util.List<com.midicenter.persistence.search.FacetCount> facets = searcher.search(request).facets();
+                SwingUtilities.invokeLater(() -> {
+                    if (seq == shownSeq && seq == facetSeq && seq == searchSeq) {
+                        filterPanel.setFacets(facets);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // the counts are a help, not the answer: the rows are shown already
+            }
+        }
     }
 
     private void failed(long seq, String message) {

@@ -41,6 +41,13 @@ class BrowserPanelTest {
     }
 
     final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    /** The counts of filter values, asked for after a pause: apart, so that they never pass for a search. */
+    final BlockingQueue<Runnable> facetTasks = new LinkedBlockingQueue<>();
+
+    /** The panel's executor: searches and page loads to {@link #tasks}, facet counts to {@link #facetTasks}. */
+    void execute(Runnable r) {
+        (r.getClass().getSimpleName().equals("FacetCount") ? facetTasks : tasks).add(r);
+    }
 
     static <T> T onEdt(Callable<T> work) throws Exception {
         T t = com.midicenter.browser.edt.Edt.call(work);
@@ -49,7 +56,7 @@ class BrowserPanelTest {
     }
 
     BrowserPanel panel() throws Exception {
-        BrowserPanel panel = onEdt(() -> new BrowserPanel(BrowserPanelTest::answer, tasks::add));
+        BrowserPanel panel = onEdt(() -> new BrowserPanel(BrowserPanelTest::answer, this::execute));
         tasks.take().run(); // the whole library
         onEdt(() -> null);
         return panel;
@@ -154,7 +161,7 @@ class BrowserPanelTest {
     }
 
     BrowserPanel pagedPanel() throws Exception {
-        BrowserPanel panel = onEdt(() -> new BrowserPanel(this::paged, tasks::add));
+        BrowserPanel panel = onEdt(() -> new BrowserPanel(this::paged, this::execute));
         tasks.take().run();
         onEdt(() -> null);
         return panel;
@@ -175,12 +182,18 @@ class BrowserPanelTest {
     }
 
     @Test
-    void firstPage_asksForFacets_andTheFilterCombosShowThem() throws Exception {
-        // given / when
+    void facets_countedOnceTheAnswerIsShown_andTheFilterCombosShowThem() throws Exception {
+        // given / when: the first page (without counts), then the pause after it
         BrowserPanel panel = pagedPanel();
+        assertThat(seen.get(0).facets()).as("the rows first, without counts").isFalse();
+        Runnable counts = facetTasks.poll(2, TimeUnit.SECONDS);
+        assertThat(counts).as("the counts asked for after the pause").isNotNull();
+        counts.run();
+        onEdt(() -> null);
 
         // then
-        assertThat(seen.get(0).facets()).isTrue();
+        assertThat(seen.get(1).facets()).isTrue();
+        assertThat(seen.get(1).limit()).isEqualTo(1);
         JComboBox<?> key = onEdt(() -> find(panel, "filter.key"));
         assertThat(onEdt(() -> String.valueOf(key.getItemAt(1)))).isEqualTo("Am (1,234)");
         JComboBox<?> vendor = onEdt(() -> find(panel, "filter.vendor"));
@@ -198,6 +211,11 @@ class BrowserPanelTest {
         });
         runSearch();
 
+        Runnable counts = facetTasks.poll(2, TimeUnit.SECONDS); // the key combo's items come with the counts
+        assertThat(counts).isNotNull();
+        counts.run();
+        onEdt(() -> null);
+
         // when: Am picked in the filter panel
         onEdt(() -> {
             ((JComboBox<?>) find(panel, "filter.key")).setSelectedIndex(1);
@@ -209,7 +227,7 @@ class BrowserPanelTest {
         SearchRequest shown = onEdt(() -> panel.resultsModel().request());
         assertThat(shown.key()).isEqualTo("Am");
         assertThat(shown.text()).isEqualTo("bass");
-        assertThat(shown.facets()).isTrue();
+        assertThat(shown.facets()).as("counts come apart, after the rows").isFalse();
         assertThat(onEdt(panel::currentRequest)).isEqualTo(shown);
         assertThat(onEdt(panel::filterState)).isEqualTo(FilterState.NONE.withKey("Am"));
         assertThat(onEdt(() -> panel.chipBar().isVisible())).isTrue();

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.Test;
 class ResultsMenuTest {
 
     final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+
+    /** Searches, loads and edits to {@link #tasks}; the facet counts (asked for after a pause) are not needed here. */
+    void execute(Runnable r) {
+        if (!r.getClass().getSimpleName().equals("FacetCount")) {
+            tasks.add(r);
+        }
+    }
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final List<SearchRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
@@ -97,7 +104,7 @@ class ResultsMenuTest {
     void menu_onTwoSelectedRows_favouritesAndRatesBothAndFindsSimilarFiles() throws Exception {
         // given: two rows selected (one already a favourite)
         BrowserPanel panel = BrowserPanelTest.onEdt(() -> new BrowserPanel(new BrowserPanel.Services(this::answer,
-                tasks::add, null, source, null, null)));
+                this::execute, null, source, null, null)));
         runAll();
         BrowserPanelTest.onEdt(() -> {
             panel.resultsTable().setRowSelectionInterval(0, 1);
