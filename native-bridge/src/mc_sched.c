@@ -13,11 +13,13 @@
 bool mc_sched_init(mc_sched *s, double sample_rate) {
     memset(s, 0, sizeof *s);
     for (int i = 0; i < 2; i++) {
-        s->patterns[i].ev = calloc(MC_MAX_EVENTS, sizeof(mc_event));
+        s->patterns[i].ev = malloc(MC_MAX_EVENTS * sizeof(mc_event));
         if (s->patterns[i].ev == NULL) {
             mc_sched_free(s);
             return false;
         }
+        /* touch every page now, on the main thread: no page fault on the audio thread's first big pattern */
+        memset(s->patterns[i].ev, 0, MC_MAX_EVENTS * sizeof(mc_event));
     }
     s->active = &s->patterns[0];
     s->staging = &s->patterns[1];

@@ -14,7 +14,8 @@
 #include "mc_ring.h"
 
 #define MC_MAX_EVENTS 65536          /* com.midicenter.plugin.Pattern.MAX_EVENTS */
-#define MC_DRAIN_PER_BLOCK 8192      /* ring records copied per process() call at most (bounds the block's cost) */
+#define MC_DRAIN_PER_BLOCK 2048      /* ring records copied per process() call at most: bounds the block's cost to ~15 us;
+                                        a largest pattern (65,536 events) commits over 33 blocks */
 #define MC_MIN_LOOP_BEATS (1.0 / 64) /* shorter loops are refused (and cost too many wraps per block) */
 
 typedef struct mc_event {
