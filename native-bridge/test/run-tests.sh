@@ -43,8 +43,8 @@ grep -q "$uri" "$work/lv2bench.log"
 step "process() benchmark: 512-frame blocks, dense pattern, 100,000 blocks"
 MIDICENTER_PLUGIN_NO_JAVA=1 "$bin/clap_host" bench "$clap" 100000
 
-if jar tf "$target"/midicenter-java/midicenter-plugin-*.jar 2>/dev/null \
-    | grep -q 'META-INF/services/com.midicenter.plugin.InstanceLogic\$Factory'; then
+listing="$(jar tf "$target"/midicenter-java/midicenter-plugin-*.jar 2>/dev/null || true)"
+if grep -q 'META-INF/services/com.midicenter.plugin.InstanceLogic\$Factory' <<<"$listing"; then
   step "the real Java side: a state naming a generated MIDI file; its notes at the expected frames; state saved back"
   HOME="$work/home" timeout 180 "$bin/clap_host" java "$clap" "$work"
 else
