@@ -149,6 +149,8 @@ public final class PluginInstance implements InstanceLogic {
             window = w;
             w.open(parentWindow, guiSize(), snapshot(), libraryReady);
             w.transport(playing, bpm);
+        } else {
+            w.setVisible(true); // a floating window the user closed (hidden) comes back
         }
         return true;
     }

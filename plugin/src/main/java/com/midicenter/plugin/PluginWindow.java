@@ -45,6 +45,16 @@ final class PluginWindow {
     static final int BROWSER_STATE_POLL_MS = 750;
 
     private static final AtomicBoolean THEMED = new AtomicBoolean();
+    /**
+     * Posts to the EDT in order. The first post starts AWT (the toolkit, the X connection: a hundred milliseconds and
+     * more), which must not happen on the host's thread that called {@code guiOpen}.
+     */
+    private static final java.util.concurrent.ExecutorService POSTER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "midicenter-gui-post");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final PluginInstance instance;
     private final String name;
@@ -79,7 +89,7 @@ final class PluginWindow {
 
     /** Builds and shows the window on the EDT; returns at once. */
     void open(long parentWindow, int[] size, UiState state, CompletableFuture<SharedLibrary.Library> library) {
-        SwingUtilities.invokeLater(() -> {
+        edt(() -> {
             try {
                 build(parentWindow, size, state);
                 if (library == null) {
@@ -256,7 +266,7 @@ final class PluginWindow {
 
     /** A state loaded while the window is open: the browser shows its search. */
     void restore(UiState state) {
-        SwingUtilities.invokeLater(() -> {
+        edt(() -> {
             if (closed) {
                 return;
             }
@@ -277,7 +287,7 @@ final class PluginWindow {
         this.playing = playing;
         this.bpm = bpm;
         if (transportPending.compareAndSet(false, true)) {
-            SwingUtilities.invokeLater(() -> {
+            edt(() -> {
                 transportPending.set(false);
                 if (transportLabel != null) {
                     transportLabel.setText(transportText(this.playing, this.bpm));
@@ -287,12 +297,13 @@ final class PluginWindow {
     }
 
     static String transportText(boolean playing, double bpm) {
-        String tempo = bpm > 0 ? String.format(Locale.ROOT, " %.4g BPM", bpm).replaceAll("\\.?0+ BPM$", " BPM") : "";
+        String tempo = !(bpm > 0) ? ""
+                : String.format(Locale.ROOT, bpm == Math.rint(bpm) ? " %.0f BPM" : " %.1f BPM", bpm);
         return "following host: " + (playing ? "playing" : "stopped") + tempo;
     }
 
     void setVisible(boolean visible) {
-        SwingUtilities.invokeLater(() -> {
+        edt(() -> {
             if (frame != null && !closed) {
                 frame.setVisible(visible);
             }
@@ -300,7 +311,7 @@ final class PluginWindow {
     }
 
     void setSize(int width, int height) {
-        SwingUtilities.invokeLater(() -> {
+        edt(() -> {
             if (frame != null && !closed) {
                 frame.setSize(width, height);
                 frame.validate();
@@ -311,7 +322,7 @@ final class PluginWindow {
     /** Saves the browser's state into the instance, stops its preview and closes the window. */
     void close() {
         closed = true;
-        SwingUtilities.invokeLater(() -> {
+        edt(() -> {
             if (stateTimer != null) {
                 stateTimer.stop();
             }
@@ -332,6 +343,11 @@ final class PluginWindow {
                 browser.cancel(false);
             }
         });
+    }
+
+    /** Runs {@code task} on the EDT after everything posted before it; returns at once. */
+    private static void edt(Runnable task) {
+        POSTER.execute(() -> SwingUtilities.invokeLater(task));
     }
 
     private static String fileText(UiState state) {
