@@ -46,9 +46,9 @@ MIDICENTER_PLUGIN_NO_JAVA=1 "$bin/clap_host" bench "$clap" 100000
 listing="$(jar tf "$target"/midicenter-java/midicenter-plugin-*.jar 2>/dev/null || true)"
 if grep -q 'META-INF/services/com.midicenter.plugin.InstanceLogic\$Factory' <<<"$listing"; then
   step "the real Java side: a state naming a generated MIDI file; its notes at the expected frames; state saved back"
-  HOME="$work/home" timeout 180 "$bin/clap_host" java "$clap" "$work"
+  MIDICENTER_HOME="$work/home" timeout 180 "$bin/clap_host" java "$clap" "$work"
 else
   step "the Java side has no InstanceLogic yet: JVM start, API check and instance creation only"
-  HOME="$work/home" timeout 120 "$bin/clap_host" java-boot "$clap" "$work"
+  MIDICENTER_HOME="$work/home" timeout 120 "$bin/clap_host" java-boot "$clap" "$work"
 fi
 printf '\nnative-bridge tests: all passed\n' >&2
