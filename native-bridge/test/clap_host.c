@@ -8,6 +8,7 @@
  *   clap_host java <plugin.clap> <dir>       the real Java side: writes <dir>/groove.mid, restores a state naming
  *                                            it, waits for Java, checks the file's notes at the expected frames
  *   clap_host java-boot <plugin.clap>        the JVM starts in the background, the API matches, the instance is up
+ *   clap_host java-refused <plugin.clap> <text>  Java cannot start: <text> in the host's log, silent but alive
  *   clap_host bench <plugin.clap> [blocks]   process() time per 512-frame block while previewing a dense pattern
  *
  * Exit status 0 when every check passes.
@@ -44,8 +45,11 @@ static int g_failures;
 
 static int g_mark_dirty, g_rescans, g_callbacks_requested;
 
+static char g_last_error[2048];
+
 static void host_log(const clap_host_t *h, clap_log_severity sev, const char *msg) {
     (void)h;
+    if (sev >= CLAP_LOG_ERROR) snprintf(g_last_error, sizeof g_last_error, "%s", msg);
     fprintf(stderr, "  [plugin log %d] %s\n", sev, msg);
 }
 static void host_mark_dirty(const clap_host_t *h) { (void)h; g_mark_dirty++; }
@@ -551,6 +555,39 @@ static int run_java_boot(const char *path) {
     return g_failures ? 1 : 0;
 }
 
+/* java-refused: Java cannot start (no runtime, wrong API version): the host's log says why, the plugin stays silent
+ * but alive (it processes, saves state) */
+static int run_java_refused(const char *path, const char *expected) {
+    setenv("MIDICENTER_PLUGIN_TEST", "1", 1);
+    loaded l;
+    if (!load(path, &l)) return 2;
+    double t0 = now_ms();
+    const clap_plugin_t *p = create(&l);
+    const mc_plugin_test_pattern_t *tp = p->get_extension(p, MC_EXT_TEST_PATTERN);
+    int state = 0;
+    long f = 0;
+    while (now_ms() - t0 < 60000 && (state = tp->java_state(p)) == 0) {
+        process_block(p, f, 120, true, NULL);
+        f += BLOCK;
+        usleep(1000);
+    }
+    usleep(50000); /* the log line follows the state */
+    CHECK(state == -1, "Java refused (state %d)", state);
+    CHECK(strstr(g_last_error, expected) != NULL, "host log names the reason '%s': got '%s'", expected, g_last_error);
+    g_ncap = 0;
+    for (int b = 0; b < 100; b++) process_block(p, (f += BLOCK), 120, true, NULL);
+    CHECK(g_ncap == 0, "silent (%d events)", g_ncap);
+    static membuf out;
+    clap_ostream_t os = {&out, mem_write};
+    const clap_plugin_state_t *st = p->get_extension(p, CLAP_EXT_STATE);
+    CHECK(st->save(p, &os) && out.len == 28, "state still saves (%zu bytes)", out.len);
+    const clap_plugin_gui_t *gui = p->get_extension(p, CLAP_EXT_GUI);
+    CHECK(!gui->create(p, CLAP_WINDOW_API_X11, true), "no GUI offered");
+    fprintf(stderr, "java-refused: '%s' in the host log; silent, alive\n", expected);
+    destroy(p);
+    return g_failures ? 1 : 0;
+}
+
 /* ---- bench mode ---- */
 
 static int cmp_double(const void *a, const void *b) {
@@ -654,6 +691,7 @@ int main(int argc, char **argv) {
     g_cap = calloc(MAX_CAPTURE, sizeof(captured));
     if (argc >= 3 && strcmp(argv[1], "check") == 0) return run_check(argv[2]);
     if (argc >= 4 && strcmp(argv[1], "java") == 0) return run_java(argv[2], argv[3]);
+    if (argc >= 4 && strcmp(argv[1], "java-refused") == 0) return run_java_refused(argv[2], argv[3]);
     if (argc >= 3 && strcmp(argv[1], "java-boot") == 0) return run_java_boot(argv[2]);
     if (argc >= 3 && strcmp(argv[1], "bench") == 0) return run_bench(argv[2], argc > 3 ? atol(argv[3]) : 100000);
     fprintf(stderr, "usage: clap_host check|bench <plugin.clap> [blocks] | clap_host java <plugin.clap> <dir>\n");

@@ -51,4 +51,13 @@ else
   step "the Java side has no InstanceLogic yet: JVM start, API check and instance creation only"
   MIDICENTER_HOME="$work/home" timeout 120 "$bin/clap_host" java-boot "$clap" "$work"
 fi
+step "Java cannot start: no runtime anywhere / a Java side with another API version -> a clear line, silent, alive"
+lonely="$work/lonely" && mkdir -p "$lonely" && cp "$clap" "$lonely/"
+env -i PATH=/nonexistent "$bin/clap_host" java-refused "$lonely/midicenter.clap" "no Java runtime found"
+mkdir -p "$work/api2/com/midicenter/plugin"
+printf 'package com.midicenter.plugin;\npublic final class Bridge { public static int apiVersion() { return 999; } }\n' \
+  > "$work/api2/Bridge.java"
+javac -d "$work/api2" "$work/api2/Bridge.java"
+MIDICENTER_PLUGIN_CLASSPATH="$work/api2" "$bin/clap_host" java-refused "$clap" "bridge API version 999"
+
 printf '\nnative-bridge tests: all passed\n' >&2
