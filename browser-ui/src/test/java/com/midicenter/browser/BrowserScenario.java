@@ -254,6 +254,11 @@ public final class BrowserScenario {
             put("watchdogProbes", watchdog.probes());
             put("watchdogReports", String.join("\n---\n", watchdog.reports()));
         }
+        onEdt(() -> { // the whole library again (the inspector's steps left the query in the field)
+            panel.searchField().setText("");
+            return null;
+        });
+        waitFor("the whole library again", () -> panel.isSettled() && panel.resultsModel().request().text() == null);
         filterByKey(search);
         darkTheme();
         onEdt(() -> {
@@ -564,6 +569,12 @@ public final class BrowserScenario {
             put("dropFlavors", received.getProperty("flavors", ""));
             put("dropDragOver", received.getProperty("dragOver", "false"));
             put("dropError", received.getProperty("error", ""));
+            // the files behind what arrived (the corpus is deleted at the end: checked here)
+            String dropped = received.getProperty("files", "");
+            put("dropFileIsRegular", !dropped.isEmpty() && Files.isRegularFile(Path.of(dropped))
+                    && Files.size(Path.of(dropped)) > 0);
+            String uri = received.getProperty("uriList", "").strip();
+            put("dropUriIsRegularFile", uri.startsWith("file:") && Files.isRegularFile(Path.of(java.net.URI.create(uri))));
             Rectangle screen = new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
             Files.createDirectories(shots);
             ImageIO.write(robot.createScreenCapture(screen), "png", shots.resolve("dropped.png").toFile());
@@ -597,9 +608,15 @@ public final class BrowserScenario {
 
     /**
      * FlatLaf dark over the whole window (after the measured pass: a theme switch re-creates every component's UI
-     * delegate in one EDT task), then {@code dark.png} with the table and the piano roll (still the selected file's).
+     * delegate in one EDT task), then {@code dark.png} with the table and the piano roll of the first row.
      */
     private void darkTheme() throws Exception {
+        SearchHit hit = onEdt(() -> panel.resultsModel().hitAt(0));
+        onEdt(() -> {
+            panel.resultsTable().setRowSelectionInterval(0, 0);
+            return null;
+        });
+        waitFor("the first row in the inspector", () -> shows(hit));
         long start = System.nanoTime();
         onEdt(() -> {
             BrowserTheme.setup(true);

@@ -148,7 +148,9 @@ class BrowserWindowIT {
         assertThat(facts.getProperty("favoriteStored")).isEqualTo("true");
         assertThat(facts.getProperty("favoriteStar")).isEqualTo("★");
         String file = facts.getProperty("dragExpectedFile");
-        assertThat(Path.of(file)).isRegularFile().isNotEmptyFile().hasFileName(facts.getProperty("switchHitName"));
+        assertThat(Path.of(file)).isAbsolute().hasFileName(facts.getProperty("switchHitName"));
+        assertThat(facts.getProperty("dropFileIsRegular")).as("the dropped file exists").isEqualTo("true");
+        assertThat(facts.getProperty("dropUriIsRegularFile")).as("the dropped URI's file exists").isEqualTo("true");
         assertThat(facts.getProperty("dropError")).isEmpty();
         assertThat(facts.getProperty("dropDragOver")).isEqualTo("true");
         assertThat(facts.getProperty("dropFiles")).isEqualTo(file);
@@ -166,8 +168,9 @@ class BrowserWindowIT {
         BufferedImage image = ImageIO.read(new File(facts.getProperty("darkScreenshot")));
         assertThat(meanLuma(image, region(facts, "darkTableRegion", image))).as("dark table background")
                 .isLessThan(100);
-        assertThat(meanLuma(image, region(facts, "queryTableRegion", ImageIO.read(new File(
-                facts.getProperty("queryScreenshot")))))).as("light table background").isGreaterThan(150);
+        BufferedImage light = ImageIO.read(new File(facts.getProperty("queryScreenshot")));
+        assertThat(meanLuma(light, region(facts, "queryTableRegion", light))).as("light table background")
+                .isGreaterThan(150);
         assertNotesDrawn(facts, "dark");
     }
 
