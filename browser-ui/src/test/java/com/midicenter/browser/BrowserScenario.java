@@ -97,6 +97,7 @@ public final class BrowserScenario {
     private JFrame frame;
     private BrowserPanel panel;
     private EdtWatchdog watchdog;
+    private int clickRetries;
 
     private BrowserScenario(Path reportFile, Path shots) {
         this.reportFile = reportFile.toAbsolutePath();
@@ -186,6 +187,7 @@ public final class BrowserScenario {
         try (EdtWatchdog cold = EdtWatchdog.start(20, 100)) {
             warmUp();
             warmUpInspector();
+            put("clickRetries", clickRetries);
             put("coldMaxStallMs", String.format(java.util.Locale.ROOT, "%.1f", cold.maxStallMs()));
             put("coldStalls", cold.stalls());
         }
@@ -314,8 +316,8 @@ public final class BrowserScenario {
     private void warmUpInspector() throws Exception {
         SearchHit hit = onEdt(() -> panel.resultsModel().hitAt(1));
         check(hit != null, "row 1 loaded");
-        click(cellOnScreen(1));
-        waitFor("row 1 shown in the inspector", () -> shows(hit));
+        clickRow(1);
+        waitFor("row 1 shown in the inspector", () -> shows(hit), this::inspectorState);
         int mark = capture.size();
         key(KeyEvent.VK_SPACE);
         waitFor("the warm-up preview sounding", () -> !capture.noteOnsSince(mark).isEmpty());
@@ -373,8 +375,8 @@ public final class BrowserScenario {
         put("inspectHitBpm", hit.bpm());
 
         // when: a click on the row
-        click(cellOnScreen(row));
-        waitFor("the details and the notes of row " + row, () -> shows(hit));
+        clickRow(row);
+        waitFor("the details and the notes of row " + row, () -> shows(hit), this::inspectorState);
 
         // then: that file's details and notes
         put("inspectSelectedRows", onEdt(() -> java.util.Arrays.toString(panel.resultsTable().getSelectedRows())));
@@ -389,6 +391,12 @@ public final class BrowserScenario {
         }));
         put("rollNotes", onEdt(() -> panel.inspector().noteRoll().noteCount()));
         put("rollShown", onEdt(() -> panel.inspector().pianoRoll().roll() == panel.inspector().noteRoll()));
+        // reported, not asserted: how much of the "Add tag" field shows (visible / preferred height, px) when the
+        // file's tag chips fill the line
+        put("detailsAddTagVisible", onEdt(() -> {
+            javax.swing.JComponent field = find(panel, "addTag");
+            return field.getVisibleRect().height + "/" + field.getPreferredSize().height;
+        }));
         moveMouseAway(); // no hover highlight or tooltip in the picture
         screenshot("details.png", "details", inspectorRegions());
         put("detailsTrackColors", onEdt(BrowserScenario::trackColors));
@@ -422,7 +430,8 @@ public final class BrowserScenario {
         put("noteOnsBetweenStopAndPlay", capture.noteOnsSince(silenced).size() - capture.noteOnsSince(again).size());
         int down = capture.size();
         key(KeyEvent.VK_DOWN);
-        waitFor("row " + (row + 1) + " playing", () -> shows(next) && !notesOfNewPlay(down).isEmpty());
+        waitFor("row " + (row + 1) + " playing", () -> shows(next) && !notesOfNewPlay(down).isEmpty(),
+                this::inspectorState);
         put("switchSelectedRows", onEdt(() -> java.util.Arrays.toString(panel.resultsTable().getSelectedRows())));
         put("switchDetailsName", onEdt(() -> detailsPane().fieldValue("Name")));
         put("switchHitName", next.name());
@@ -616,7 +625,7 @@ public final class BrowserScenario {
             panel.resultsTable().setRowSelectionInterval(0, 0);
             return null;
         });
-        waitFor("the first row in the inspector", () -> shows(hit));
+        waitFor("the first row in the inspector", () -> shows(hit), this::inspectorState);
         long start = System.nanoTime();
         onEdt(() -> {
             BrowserTheme.setup(true);
@@ -650,10 +659,37 @@ public final class BrowserScenario {
         });
     }
 
-    private void click(Point p) {
+    /** Moves the pointer to {@code p}, lets the move arrive (pacing, not a wait for a result), and clicks there. */
+    private void click(Point p) throws InterruptedException {
         robot.mouseMove(p.x, p.y);
+        Thread.sleep(100);
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    }
+
+    /**
+     * Clicks on {@code row} until it is the only row selected: a second click when the first did not select it
+     * within 3 s (seen under Xvfb + openbox on a loaded machine, the first click of the JVM now and then never reaches
+     * the table); the retries are reported as {@code clickRetries}.
+     */
+    private void clickRow(int row) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            click(cellOnScreen(row));
+            long deadline = System.currentTimeMillis() + 3_000;
+            while (System.currentTimeMillis() < deadline) {
+                if (onEdt(() -> java.util.Arrays.equals(panel.resultsTable().getSelectedRows(), new int[] {row}))) {
+                    return;
+                }
+                Thread.sleep(10);
+            }
+            if (attempt == 1) {
+                throw new AssertionError("two clicks did not select row " + row + onEdt(this::inspectorState));
+            }
+            clickRetries++;
+            put("clickRetries", clickRetries);
+            System.out.println("scenario: the click on row " + row + " selected nothing" + onEdt(this::inspectorState)
+                    + "; clicking again");
+        }
     }
 
     /** The pointer to the bottom-right corner of the screen, below the window: no hover effects in screenshots. */
@@ -800,13 +836,32 @@ public final class BrowserScenario {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws Exception {
+        waitFor(what, condition, () -> "");
+    }
+
+    /** Waits for {@code condition}; on time-out says what {@code state} shows then. */
+    private static void waitFor(String what, BooleanSupplier condition, Callable<String> state) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (!onEdt(condition::getAsBoolean)) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + onEdt(state));
             }
             Thread.sleep(10);
         }
+    }
+
+    /** [EDT] What the table and the inspector show, for a time-out's message. */
+    private String inspectorState() {
+        Inspector inspector = panel.inspector();
+        return "; selected rows " + java.util.Arrays.toString(panel.resultsTable().getSelectedRows())
+                + ", inspector " + (inspector.selected() == null ? "empty" : inspector.selected().name())
+                + ", roll " + (inspector.noteRoll() == null ? "none" : inspector.noteRoll().noteCount() + " notes")
+                + " (" + inspector.pianoRoll().message() + "), details #" + detailsPane().contentId()
+                + (detailsPane().isSettled() ? " settled " : " loading ")
+                + detailsPane().details().map(FileDetails::name).orElse("none") + " '" + detailsPane().messageText()
+                + "', focus " + java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner()
+                + ", frame at " + frame.getLocationOnScreen() + " active " + frame.isActive() + ", pointer "
+                + java.awt.MouseInfo.getPointerInfo().getLocation();
     }
 
     private static <T> T onEdt(Callable<T> work) throws Exception {

@@ -89,12 +89,12 @@ class BrowserWindowIT {
                     .as("EDT stall; the watchdog saw: %s", facts.getProperty("watchdogReports")).isLessThan(100);
             System.out.printf("BrowserWindowIT: %s rows for '%s' in %s ms after the last key, EDT max stall %s ms"
                             + " (cold first pass: %s ms), start-up %s ms, library %s ms, scenario %s ms;"
-                            + " preview sounded %s ms after Space, drop %s ms; screenshots in %s%n",
+                            + " preview sounded %s ms after Space, drop %s ms, click retries %s; screenshots in %s%n",
                     facts.getProperty("rows"), BrowserScenario.QUERY, facts.getProperty("queryResultsMs"),
                     facts.getProperty("watchdogMaxStallMs"), facts.getProperty("coldMaxStallMs"),
                     facts.getProperty("startupMs"),
                     facts.getProperty("libraryMs"), facts.getProperty("scenarioMs"),
-                    facts.getProperty("previewFirstNoteMs"), facts.getProperty("dropMs"), SHOTS);
+                    facts.getProperty("previewFirstNoteMs"), facts.getProperty("dropMs"), facts.getProperty("clickRetries"), SHOTS);
         } finally {
             if (child != null && child.isAlive()) {
                 child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
