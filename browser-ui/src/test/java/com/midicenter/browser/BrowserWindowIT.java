@@ -112,6 +112,7 @@ class BrowserWindowIT {
         assertThat(facts.getProperty("detailsNameLabel")).isEqualTo(facts.getProperty("inspectHitName"));
         assertThat(facts.getProperty("detailsName")).isEqualTo(facts.getProperty("inspectHitName"));
         assertThat(facts.getProperty("detailsKey")).isNotEmpty().isEqualTo(facts.getProperty("inspectHitKey"));
+        assertThat(facts.getProperty("detailsAddTagVisible")).as("the Add tag field wholly visible").matches("(\\d+)/\\1");
         assertThat(facts.getProperty("detailsBpmMatches")).as("details BPM %s, hit BPM %s",
                 facts.getProperty("detailsBpm"), facts.getProperty("inspectHitBpm")).isEqualTo("true");
         assertThat(Integer.parseInt(facts.getProperty("rollNotes"))).isPositive();
