@@ -1,40 +1,21 @@
 package com.midicenter.app;
 
-import java.nio.file.Path;
-import java.util.Locale;
+import com.midicenter.library.DataFolder;
 
-/** Where the library database, settings and demo files live: {@code --home}, or a per-user data folder. */
+import java.nio.file.Path;
+
+/** Where the library database, settings and demo files live: {@code --home}, or the {@link DataFolder}. */
 final class AppHome {
 
     private AppHome() {
     }
 
-    /**
-     * The default data folder: {@code $MIDICENTER_HOME}, else {@code $XDG_DATA_HOME/midicenter} or
-     * {@code ~/.local/share/midicenter} on Linux, {@code ~/Library/Application Support/MIDI Software Center}
-     * on macOS, {@code %LOCALAPPDATA%\MIDI Software Center} on Windows.
-     */
+    /** The default data folder, see {@link DataFolder#defaultHome()} (shared with the DAW plugin). */
     static Path defaultHome() {
-        String explicit = System.getenv("MIDICENTER_HOME");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path userHome = Path.of(System.getProperty("user.home"));
-        if (os.contains("win")) {
-            String local = System.getenv("LOCALAPPDATA");
-            return (local != null ? Path.of(local) : userHome.resolve("AppData").resolve("Local"))
-                    .resolve("MIDI Software Center");
-        }
-        if (os.contains("mac")) {
-            return userHome.resolve("Library").resolve("Application Support").resolve("MIDI Software Center");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".local").resolve("share"))
-                .resolve("midicenter");
+        return DataFolder.defaultHome();
     }
 
     static Path resolve(Path home) {
-        return (home != null ? home : defaultHome()).toAbsolutePath().normalize();
+        return DataFolder.resolve(home);
     }
 }
