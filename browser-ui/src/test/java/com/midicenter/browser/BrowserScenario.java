@@ -558,22 +558,7 @@ public final class BrowserScenario {
             robot.mouseMove(from.x, from.y);
             Thread.sleep(200);
             long start = System.nanoTime();
-            robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-            Thread.sleep(150);
-            for (int i = 1; i <= 10; i++) { // past the drag threshold, slowly
-                robot.mouseMove(from.x + 2 * i, from.y + i);
-                Thread.sleep(30);
-            }
-            Point at = new Point(from.x + 20, from.y + 10);
-            int steps = 40;
-            for (int i = 1; i <= steps; i++) {
-                robot.mouseMove(at.x + (to.x - at.x) * i / steps, at.y + (to.y - at.y) * i / steps);
-                Thread.sleep(25);
-            }
-            for (int i = 0; i < 10; i++) { // hover: the XDND position/status exchange
-                robot.mouseMove(to.x + (i % 2) * 3, to.y + (i % 3));
-                Thread.sleep(50);
-            }
+            com.midicenter.browser.testing.RobotDrag.pressAndHover(robot, from, to);
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
             Properties received = waitForReport(targetReport, "received");
             put("dropMs", ms(start));
@@ -705,20 +690,8 @@ public final class BrowserScenario {
         robot.mouseMove(screen.width - 2, screen.height - 2);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T extends java.awt.Component> T find(java.awt.Container root, String name) {
-        for (java.awt.Component c : root.getComponents()) {
-            if (name.equals(c.getName())) {
-                return (T) c;
-            }
-            if (c instanceof java.awt.Container k) {
-                T t = find(k, name);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
+    static <T extends java.awt.Component> T find(java.awt.Container root, String name) {
+        return com.midicenter.browser.testing.Components.find(root, name);
     }
 
     /** Types a query, clears it, scrolls to the end and back: the measured pass's actions, once. */
