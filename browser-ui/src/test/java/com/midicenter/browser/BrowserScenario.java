@@ -255,6 +255,7 @@ public final class BrowserScenario {
             dragToTarget(selected);
 
             put("watchdogMaxStallMs", String.format(java.util.Locale.ROOT, "%.1f", watchdog.maxStallMs()));
+            put("watchdogSchedulingDelays", watchdog.schedulingDelays());
             put("watchdogMaxAtMs", watchdog.maxAtMs());
             put("watchdogStalls", watchdog.stalls());
             put("watchdogProbes", watchdog.probes());
