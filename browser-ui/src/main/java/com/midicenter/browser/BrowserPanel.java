@@ -404,10 +404,7 @@ public final class BrowserPanel extends JPanel {
         SearchRequest request = filterPanel.state().toRequest(searchField.getText(), sort, descending,
                 model.pageSize(), false);
         if (similarTo != null) {
-            SearchRequest r = request;
-            request = new SearchRequest(null, r.bpm(), r.halfDouble(), r.key(), r.compatible(), r.meter(), r.bars(),
-                    r.duration(), r.instrument(), r.drums(), r.tag(), r.vendor(), r.pack(), r.favorite(),
-                    r.minRating(), r.state(), r.sort(), r.descending(), r.limit(), null, false, similarTo);
+            request = request.similarTo(similarTo);
         }
         lastRequest = request;
         try {
@@ -480,10 +477,7 @@ public final class BrowserPanel extends JPanel {
         }
         long seq = shownSeq;
         facetSeq = seq;
-        SearchRequest r = new SearchRequest(shown.text(), shown.bpm(), shown.halfDouble(), shown.key(),
-                shown.compatible(), shown.meter(), shown.bars(), shown.duration(), shown.instrument(), shown.drums(),
-                shown.tag(), shown.vendor(), shown.pack(), shown.favorite(), shown.minRating(), shown.state(),
-                shown.sort(), shown.descending(), 1, null, true, shown.similarTo());
+        SearchRequest r = shown.page(1, null, true);
         try {
             executor.execute(new FacetCount(seq, r));
         } catch (RejectedExecutionException e) {

@@ -421,19 +421,7 @@ class BrowserPanelTest {
                 .getPreferredWidth())).isEqualTo(333);
     }
 
-    @SuppressWarnings("unchecked")
     static <T extends java.awt.Component> T find(java.awt.Container root, String name) {
-        for (java.awt.Component c : root.getComponents()) {
-            if (name.equals(c.getName())) {
-                return (T) c;
-            }
-            if (c instanceof java.awt.Container k) {
-                T t = find(k, name);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
+        return com.midicenter.browser.testing.Components.find(root, name);
     }
 }

@@ -141,6 +141,8 @@ public final class DetailsPane extends JPanel {
             marks.add(b);
         }
 
+        marks.add(Box.createHorizontalStrut(12));
+        marks.add(tagField); // on the marks' row: always visible, however many tag chips there are
         tagField.setName("addTag");
         tagField.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Add tag");
         tagField.addActionListener(e -> addTag());
@@ -415,7 +417,6 @@ public final class DetailsPane extends JPanel {
                 chips.add(chip(t));
             }
         }
-        chips.add(tagField);
         chips.revalidate();
     }
 

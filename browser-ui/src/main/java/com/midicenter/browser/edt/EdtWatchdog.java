@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Only one probe is in the queue at a time, so a blocked EDT is measured as one long stall, not many. Used by the
  * UI tests (which fail on any stall over 100 ms); cheap enough to run in the app for diagnosis.
  *
+ * <p>While a probe waits, every tick looks at the EDT: if it is seen idle, parked in {@code EventQueue.getNextEvent}
+ * with the probe already in the queue, the lateness is the operating system not scheduling a woken thread (a loaded
+ * machine), not the EDT being blocked: such a late probe is counted apart ({@link #schedulingDelays()}), not as a
+ * stall.
+ *
  * <p>[any thread] Thread-safe.
  */
 public final class EdtWatchdog implements AutoCloseable {
@@ -30,6 +35,10 @@ public final class EdtWatchdog implements AutoCloseable {
     /** Post time of the probe in the queue, 0 when none is. */
     private volatile long pendingSince;
     private volatile boolean pendingReported;
+    /** The EDT was seen idle (waiting for events) while the pending probe was in its queue. */
+    private volatile boolean idleSeenWhilePending;
+    private final AtomicLong schedulingDelays = new AtomicLong();
+    private volatile long maxSchedulingDelayNanos;
     private volatile Thread edt;
     private final long startNanos = System.nanoTime();
 
@@ -56,6 +65,10 @@ public final class EdtWatchdog implements AutoCloseable {
             long now = System.nanoTime();
             long since = pendingSince;
             if (since != 0) {
+                Thread seen = edt != null ? edt : findEdt();
+                if (seen != null && isIdle(seen)) {
+                    idleSeenWhilePending = true;
+                }
                 if (now - since > thresholdNanos && !pendingReported) {
                     pendingReported = true;
                     Thread t = edt != null ? edt : findEdt();
@@ -67,10 +80,21 @@ public final class EdtWatchdog implements AutoCloseable {
                 return;
             }
             pendingReported = false;
+            idleSeenWhilePending = false;
             pendingSince = now;
             EventQueue.invokeLater(() -> {
                 long late = System.nanoTime() - pendingSince;
                 edt = Thread.currentThread();
+                if (late > thresholdNanos && idleSeenWhilePending) {
+                    schedulingDelays.incrementAndGet();
+                    maxSchedulingDelayNanos = Math.max(maxSchedulingDelayNanos, late);
+                    report("at " + TimeUnit.NANOSECONDS.toMillis(pendingSince - startNanos) + " ms: probe ran "
+                            + TimeUnit.NANOSECONDS.toMillis(late) + " ms late with the EDT idle meanwhile (the OS did"
+                            + " not schedule it: not counted as a stall)");
+                    probes.incrementAndGet();
+                    pendingSince = 0;
+                    return;
+                }
                 record(late, pendingSince);
                 if (late > thresholdNanos) {
                     report("at " + TimeUnit.NANOSECONDS.toMillis(pendingSince - startNanos) + " ms: probe ran "
@@ -81,6 +105,30 @@ public final class EdtWatchdog implements AutoCloseable {
         } catch (RuntimeException e) {
             report("watchdog tick failed: " + e); // keep ticking: a dead watchdog would pass every test
         }
+    }
+
+    /** True when {@code t} waits for events (its queue looked empty to it). */
+    static boolean isIdle(Thread t) {
+        Thread.State state = t.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        for (StackTraceElement f : t.getStackTrace()) {
+            if (f.getClassName().equals("java.awt.EventQueue") && f.getMethodName().equals("getNextEvent")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Late probes that waited while the EDT was idle: the OS scheduling, not the EDT (not in the stall figures). */
+    public long schedulingDelays() {
+        return schedulingDelays.get();
+    }
+
+    /** The latest of {@link #schedulingDelays()}, in milliseconds. */
+    public double maxSchedulingDelayMs() {
+        return maxSchedulingDelayNanos / 1e6;
     }
 
     /** The EDT before a probe has run on it: AWT names it {@code AWT-EventQueue-N}. */

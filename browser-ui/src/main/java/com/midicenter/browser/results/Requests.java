@@ -17,8 +17,6 @@ public final class Requests {
 
     /** The same search, the page after {@code cursor} ({@code null}: the first page), without facets. */
     public static SearchRequest page(SearchRequest r, String cursor) {
-        return new SearchRequest(r.text(), r.bpm(), r.halfDouble(), r.key(), r.compatible(), r.meter(), r.bars(),
-                r.duration(), r.instrument(), r.drums(), r.tag(), r.vendor(), r.pack(), r.favorite(), r.minRating(),
-                r.state(), r.sort(), r.descending(), r.limit(), cursor, false, r.similarTo());
+        return r.page(r.limit(), cursor, false);
     }
 }

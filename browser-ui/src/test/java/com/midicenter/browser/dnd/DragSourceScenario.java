@@ -118,22 +118,7 @@ public final class DragSourceScenario {
         robot.waitForIdle();
         Thread.sleep(300);
         long start = System.nanoTime();
-        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        Thread.sleep(150);
-        for (int i = 1; i <= 10; i++) { // past the drag threshold, slowly
-            robot.mouseMove(from.x + 2 * i, from.y + i);
-            Thread.sleep(30);
-        }
-        Point at = new Point(from.x + 20, from.y + 10);
-        int steps = 40;
-        for (int i = 1; i <= steps; i++) {
-            robot.mouseMove(at.x + (to.x - at.x) * i / steps, at.y + (to.y - at.y) * i / steps);
-            Thread.sleep(25);
-        }
-        for (int i = 0; i < 10; i++) { // hover: the XDND position/status exchange
-            robot.mouseMove(to.x + (i % 2) * 3, to.y + (i % 3));
-            Thread.sleep(50);
-        }
+        com.midicenter.browser.testing.RobotDrag.pressAndHover(robot, from, to);
         save(robot, shots.resolve("dnd-hover.png"), "hoverScreenshot");
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         Properties received = waitFor(targetReport, "received");

@@ -28,7 +28,7 @@ import javax.swing.WindowConstants;
  * from the browser to a real DAW): one window whose label imports {@code javaFileListFlavor} and
  * {@code text/uri-list} and records what it received into a properties file ({@code ready}, {@code bounds}, then
  * {@code dragOver}, {@code received}, {@code files}, {@code uriList}, {@code flavors}). Arguments: {@code REPORT_FILE}. Exits after
- * 90 s.
+ * 90 s. Used by {@link DragToDawIT} and by the browser window scenario ({@code BrowserScenario}).
  */
 public final class DropTargetApp {
 
@@ -76,6 +76,9 @@ public final class DropTargetApp {
         frame.setDefaultCloseOperation(WindowConstants.EXIT_ON_CLOSE);
         frame.pack();
         frame.setLocation(780, 100);
+        // above other windows, as a DAW beside the browser would be: a click into a window that covers the screen
+        // (BrowserScenario's browser) raises that window, and the drop must still land here
+        frame.setAlwaysOnTop(true);
         frame.setVisible(true);
         // the window manager may move it: report where it is once it is on screen
         new javax.swing.Timer(300, e -> {

@@ -26,4 +26,16 @@ public record SearchRequest(String text, String bpm, boolean halfDouble, String 
         return new SearchRequest(text, null, false, null, false, null, null, null, null, null, null, null, null, false,
                 null, null, null, false, 50, null, false, null);
     }
+
+    /** The same search from the first page, with {@code limit}, {@code cursor} and {@code facets} as given. */
+    public SearchRequest page(int limit, String cursor, boolean facets) {
+        return new SearchRequest(text, bpm, halfDouble, key, compatible, meter, bars, duration, instrument, drums, tag,
+                vendor, pack, favorite, minRating, state, sort, descending, limit, cursor, facets, similarTo);
+    }
+
+    /** Files like {@code id} (a path or content id) with the same filters and sort, instead of the text. */
+    public SearchRequest similarTo(String id) {
+        return new SearchRequest(null, bpm, halfDouble, key, compatible, meter, bars, duration, instrument, drums, tag,
+                vendor, pack, favorite, minRating, state, sort, descending, limit, null, false, id);
+    }
 }
