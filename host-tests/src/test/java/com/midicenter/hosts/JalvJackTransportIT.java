@@ -99,8 +99,8 @@ class JalvJackTransportIT {
                 "no note from the plugin within 60 s of jalv's start; jalv log:\n" + Hosts.read(jalvLog));
         double firstNoteMs = (System.nanoTime() - t0) / 1e6;
         String jl = Hosts.read(jalvLog);
-        System.out.printf("jalv: launch -> first note heard %.0f ms (transport rolling; notes every 250 ms, so up to"
-                + " ~250 ms of it is waiting for the next event); plugin log: %s | %s%n", firstNoteMs,
+        System.out.printf("jalv: launch -> first note heard %.0f ms (transport rolling; a note-on every 500 ms, so up to"
+                + " 500 ms of it is waiting for the next beat); plugin log: %s | %s%n", firstNoteMs,
                 find(jl, "Java ready in [^\n]*"), find(jl, "instance ready [^\n]*"));
 
         transport("stop");
