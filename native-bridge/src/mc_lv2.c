@@ -30,7 +30,7 @@ typedef struct mc_urids {
     LV2_URID atom_Blank, atom_Object, atom_Sequence, atom_Chunk, atom_Float, atom_Double, atom_Int, atom_Long;
     LV2_URID midi_MidiEvent;
     LV2_URID time_Position, time_bar, time_barBeat, time_beat, time_beatsPerBar, time_beatUnit,
-        time_beatsPerMinute, time_speed;
+        time_beatsPerMinute, time_speed, time_frame;
     LV2_URID log_Error, log_Warning, log_Note;
     LV2_URID state_key;
 } mc_urids;
@@ -97,6 +97,7 @@ static LV2_Handle mc_lv2_instantiate(const LV2_Descriptor *descriptor, double ra
     MAP(time_beatUnit, LV2_TIME__beatUnit);
     MAP(time_beatsPerMinute, LV2_TIME__beatsPerMinute);
     MAP(time_speed, LV2_TIME__speed);
+    MAP(time_frame, LV2_TIME__frame);
     MAP(log_Error, LV2_LOG__Error);
     MAP(log_Warning, LV2_LOG__Warning);
     MAP(log_Note, LV2_LOG__Note);
@@ -166,9 +167,10 @@ static bool mc_atom_number(const mc_urids *u, const LV2_Atom *a, double *out) {
 static void mc_lv2_position(mc_lv2 *self, const LV2_Atom_Object *obj) {
     const mc_urids *u = &self->u;
     const LV2_Atom *bar = NULL, *bar_beat = NULL, *beat = NULL, *per_bar = NULL, *unit = NULL, *bpm = NULL,
-                   *speed = NULL;
+                   *speed = NULL, *frame = NULL;
     lv2_atom_object_get(obj, u->time_bar, &bar, u->time_barBeat, &bar_beat, u->time_beat, &beat, u->time_beatsPerBar,
-                        &per_bar, u->time_beatUnit, &unit, u->time_beatsPerMinute, &bpm, u->time_speed, &speed, 0);
+                        &per_bar, u->time_beatUnit, &unit, u->time_beatsPerMinute, &bpm, u->time_speed, &speed,
+                        u->time_frame, &frame, 0);
     double v, beat_unit = 4;
     if (mc_atom_number(u, unit, &v) && v > 0) beat_unit = v;
     const double quarters_per_beat = 4.0 / beat_unit;
@@ -182,6 +184,10 @@ static void mc_lv2_position(mc_lv2 *self, const LV2_Atom_Object *obj) {
         self->t.pos_beats = b * quarters_per_beat;
     } else if (mc_atom_number(u, bar, &b) && mc_atom_number(u, bar_beat, &bb) && mc_atom_number(u, per_bar, &pb)) {
         self->t.pos_beats = (b * pb + bb) * quarters_per_beat;
+    } else if (mc_atom_number(u, frame, &b)) {
+        /* a host without musical time (jalv with no JACK timebase master) says only the frame: beats at the tempo */
+        double tempo = self->t.has_tempo ? self->t.tempo_bpm : 120;
+        self->t.pos_beats = b * tempo / 60.0 / self->sample_rate;
     }
 }
 

@@ -5,8 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* two host positions closer than this many frames continue each other (rounding in the host's fixed point) */
+/* a host position within this many frames of where the previous block ended continues it (rounding in the host's
+ * fixed point)... */
 #define MC_CONTINUITY_FRAMES 2.0
+/* ...or within this many beats: hosts that count in ticks (Ardour: 1,920 a beat, 12.5 frames at 120 BPM / 48 kHz)
+ * step by more than a frame; a real relocation is far more than 1/240 beat (2 ms at 120 BPM) */
+#define MC_CONTINUITY_BEATS (1.0 / 240.0)
 /* an event within this fraction of a frame before a frame boundary sounds on that frame */
 #define MC_FRAME_EPSILON 1e-3 /* > the 2^-31-beat rounding of CLAP positions, in frames, at any sane tempo and rate */
 
@@ -242,17 +246,22 @@ void mc_sched_render(mc_sched *s, const mc_transport *t, uint32_t frame0, uint32
     const double p0 = mode == MC_MODE_HOST ? t->pos_beats : s->audition_pos_beats;
     /* the range holds the events whose frame, as computed in mc_sched_place, is < frames: the next range starts
      * exactly there, so an event on a block boundary lands in exactly one block whatever the host's rounding */
-    const double end = p0 + (frames - MC_FRAME_EPSILON) / frames_per_beat;
+    double p = p0;
     double from = p0;
     if (s->have_next) {
-        if (fabs(p0 - s->next_beat) * frames_per_beat <= MC_CONTINUITY_FRAMES) {
-            from = s->next_beat; /* continue exactly where the previous range ended: no gap, no double */
+        double gap = fabs(p0 - s->next_pos) * frames_per_beat;
+        if (gap <= fmax(MC_CONTINUITY_FRAMES, MC_CONTINUITY_BEATS * frames_per_beat)) {
+            /* continue exactly where the previous range ended: no gap, no double, no jitter from the host's rounding */
+            p = s->next_pos;
+            from = s->next_beat;
         } else {
             mc_sched_notes_off(s, frame0, emit, ctx); /* a jump (host loop, locate): end what sounds */
         }
     }
-    mc_sched_place(s, from, end, p0, frames_per_beat, frame0, frames, emit, ctx);
+    const double end = p + (frames - MC_FRAME_EPSILON) / frames_per_beat;
+    mc_sched_place(s, from, end, p, frames_per_beat, frame0, frames, emit, ctx);
     s->next_beat = end;
+    s->next_pos = p + frames / frames_per_beat;
     s->have_next = true;
     if (mode == MC_MODE_AUDITION) {
         s->audition_pos_beats = p0 + frames / frames_per_beat;

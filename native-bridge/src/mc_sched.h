@@ -63,6 +63,7 @@ typedef struct mc_sched {
     int mode;
     bool have_next;
     double next_beat; /* where the previous range ended, in the clock of `mode` */
+    double next_pos;  /* where the next block starts if the clock runs on: the previous block's start + its length */
 
     bool panic_pending;     /* note-offs + CC123 on all channels at the next range */
     bool notes_off_pending; /* note-offs of the sounding notes at the next range */

@@ -107,11 +107,22 @@ class ArdourSessionIT {
         }
         assertEquals(16, evs.size() - last, "CC 123 on all 16 channels at the end (after the stop):\n" + out);
         StringBuilder offs = new StringBuilder();
+        int offCount = 0;
         for (long[] e : evs.subList(0, last)) {
             if ((e[1] & 0xF0) == 0x80 || ((e[1] & 0xF0) == 0x90 && e[3] == 0)) {
                 offs.append(e[2]).append('@').append(e[0]).append(e[3] != 0 ? "(v" + e[3] + ")" : "").append(' ');
+                if (e[0] >= evs.get(last)[0]) {
+                    continue; // ended by the stop, with the CC 123s
+                }
+                // each note is an eighth long: its note-off 12,000 frames after its beat, within a tick (a
+                // position that moves by Ardour's ticks is no relocation: no early notes-off)
+                long dev = (e[0] - ons.get(0)[0]) - offCount * 24_000L - 12_000L;
+                assertTrue(Math.abs(dev) <= ARDOUR_TICK_FRAMES, "note-off " + offCount + " of key " + e[2] + " at "
+                        + e[0] + ": " + dev + " frames from where the note ends\n" + out);
+                offCount++;
             }
         }
+        assertTrue(offCount >= 8, "the notes end in time, got " + offCount + " note-offs:\n" + out);
 
         /* the saved session: the plugin with its state (the Java side's properties, naming the file) */
         String xml = Files.readString(session.resolve("mc-session.ardour"));
