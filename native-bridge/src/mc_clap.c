@@ -604,7 +604,9 @@ static bool mc_entry_init(const char *plugin_path) {
     return true;
 }
 
-static void mc_entry_deinit(void) {}
+static void mc_entry_deinit(void) {
+    mc_core_shutdown(MC_SHUTDOWN_TIMEOUT_MS); /* the embedded database stops with the host, not after it */
+}
 
 static const void *mc_entry_get_factory(const char *factory_id) {
     return factory_id && strcmp(factory_id, CLAP_PLUGIN_FACTORY_ID) == 0 ? &MC_FACTORY : NULL;

@@ -26,7 +26,8 @@
 #define MC_TRANSPORT_POLL_MS 100
 #define MC_BRIDGE_CLASS "com.midicenter.plugin.Bridge"
 
-enum { CMD_CREATE, CMD_LOAD_STATE, CMD_GUI_OPEN, CMD_GUI_VISIBLE, CMD_GUI_SIZE, CMD_GUI_CLOSE, CMD_DESTROY };
+enum { CMD_CREATE, CMD_LOAD_STATE, CMD_GUI_OPEN, CMD_GUI_VISIBLE, CMD_GUI_SIZE, CMD_GUI_CLOSE, CMD_DESTROY,
+       CMD_SHUTDOWN };
 
 typedef struct mc_cmd {
     int type;
@@ -42,6 +43,8 @@ typedef struct mc_cmd {
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t g_cond = PTHREAD_COND_INITIALIZER;
 static bool g_thread_started;
+static bool g_shutdown_asked; /* mc_core_shutdown ran (once) */
+static bool g_shutdown_done;  /* the Java side answered it */
 static mc_cmd *g_head, *g_tail;
 static char g_start_bundle[4096], g_start_jars[4096];
 
@@ -53,7 +56,7 @@ static JavaVM *g_vm;
 static JNIEnv *g_env;
 static jclass g_bridge;
 static jmethodID g_m_create, g_m_load_state, g_m_transport, g_m_gui_open, g_m_gui_visible, g_m_gui_size,
-    g_m_gui_set_size, g_m_gui_close, g_m_destroy;
+    g_m_gui_set_size, g_m_gui_close, g_m_destroy, g_m_shutdown;
 static mc_instance *g_live;
 
 /* ---- parameters ---- */
@@ -195,6 +198,7 @@ static bool mc_java_boot(char *err, size_t err_size) {
         {&g_m_gui_set_size, "guiSetSize", "(" MC_INST "II)Z"},
         {&g_m_gui_close, "guiClose", "(" MC_INST ")V"},
         {&g_m_destroy, "destroy", "(" MC_INST ")V"},
+        {&g_m_shutdown, "shutdown", "(J)Z"},
     };
 #undef MC_INST
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
@@ -235,6 +239,17 @@ static void mc_update_gui_size(JNIEnv *env, mc_instance *inst) {
 
 /* [bridge-thread] one command; Java is up when ready */
 static void mc_run_command(mc_cmd *c, bool ready) {
+    if (c->type == CMD_SHUTDOWN) {
+        if (ready) {
+            (*g_env)->CallStaticBooleanMethod(g_env, g_bridge, g_m_shutdown, (jlong)c->arg);
+            mc_java_failed(g_env, "shutdown");
+        }
+        pthread_mutex_lock(&g_lock);
+        g_shutdown_done = true;
+        pthread_cond_broadcast(&g_cond);
+        pthread_mutex_unlock(&g_lock);
+        return;
+    }
     mc_instance *inst = c->inst;
     JNIEnv *env = g_env;
     jobject j = (jobject)inst->jinstance;
@@ -456,6 +471,47 @@ mc_instance *mc_instance_create(const char *bundle_dir, const char *jar_dir, dou
         }
     }
     return inst;
+}
+
+/* [main thread / process exit] once: the instances' destroys (queued before) run, then the Java side closes the
+ * shared library (the embedded database server stops); waits at most timeout_ms. Nothing when Java never started. */
+void mc_core_shutdown(unsigned timeout_ms) {
+    pthread_mutex_lock(&g_lock);
+    bool started = g_thread_started && !g_shutdown_asked;
+    g_shutdown_asked = true;
+    pthread_mutex_unlock(&g_lock);
+    if (!started || atomic_load(&g_java_state) == MC_JAVA_FAILED) {
+        return;
+    }
+    mc_cmd *c = calloc(1, sizeof *c);
+    if (c == NULL) {
+        return;
+    }
+    *c = (mc_cmd){.type = CMD_SHUTDOWN, .arg = timeout_ms > 500 ? timeout_ms - 500 : timeout_ms};
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += timeout_ms / 1000;
+    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&g_lock);
+    if (g_tail) g_tail->next = c; else g_head = c;
+    g_tail = c;
+    pthread_cond_broadcast(&g_cond); /* the bridge thread may not be the only one waiting on it */
+    while (!g_shutdown_done) {
+        if (pthread_cond_timedwait(&g_cond, &g_lock, &until) == ETIMEDOUT) {
+            fprintf(stderr, "MIDI Software Center: the library did not close within %u ms\n", timeout_ms);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&g_lock);
+}
+
+/* the plugin library goes (dlclose; with -z nodelete: process exit): the same, for hosts that exit without it */
+__attribute__((destructor)) static void mc_core_unload(void) {
+    mc_core_shutdown(MC_SHUTDOWN_TIMEOUT_MS);
 }
 
 void mc_instance_destroy(mc_instance *inst) {

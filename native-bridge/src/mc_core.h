@@ -68,6 +68,11 @@ mc_instance *mc_instance_create(const char *bundle_dir, const char *jar_dir, dou
 /* [main-thread] The Java side is destroyed on the bridge thread, then the instance's memory is freed there. */
 void mc_instance_destroy(mc_instance *inst);
 
+/* Once, when the plugin library is unloaded or the process exits: lets the Java side close the shared library (the
+ * embedded database) after the instances' destroys; waits at most timeout_ms. */
+void mc_core_shutdown(unsigned timeout_ms);
+#define MC_SHUTDOWN_TIMEOUT_MS 5000u
+
 /* [main-thread] the state blob the host saves: a malloc'd copy (caller frees) or NULL with *len 0 */
 uint8_t *mc_instance_state_copy(mc_instance *inst, size_t *len);
 /* [main-thread] the host restores a state: kept as the current copy and passed to Java when it is up */

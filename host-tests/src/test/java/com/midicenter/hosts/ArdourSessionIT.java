@@ -76,6 +76,7 @@ class ArdourSessionIT {
         double seconds = (System.nanoTime() - t0) / 1e9;
         String out = Hosts.read(work.resolve("ardour.log"));
         assertTrue(ended, "ardour7-lua did not finish in 180 s:\n" + out);
+        assertTrue(Hosts.databaseStopped(home, 5), "the plugin's database server stops with Ardour (it outlived it)");
         assertEquals(0, p.exitValue(), "ardour7-lua exit status (a crash or a failed assert in session.lua):\n" + out);
         assertTrue(out.contains("MC backend Dummy"), "Ardour's Dummy backend:\n" + out);
         assertTrue(out.contains("MC processor 0 MIDI Software Center"), "the plugin on the track:\n" + out);
@@ -161,8 +162,7 @@ class ArdourSessionIT {
     @AfterEach
     void tearDown() throws Exception {
         if (home != null && Hosts.stopLeftoverDatabase(home)) {
-            System.out.println("note: the plugin's embedded database was still running after Ardour exited;"
-                    + " stopped by the test");
+            System.out.println("note: the plugin's embedded database was still running after the test; stopped");
         }
     }
 }

@@ -68,6 +68,7 @@ class ClapGuiEmbedIT {
         String out = Hosts.read(work.resolve("gui_host.log"));
         assertTrue(ended, "the GUI test host did not finish in 90 s:\n" + out);
         assertEquals(0, host.exitValue(), "the GUI test host (a crash, or the plugin refused the GUI):\n" + out);
+        assertTrue(Hosts.databaseStopped(home, 5), "the plugin's database server stops with the host (it outlived it)");
         assertTrue(out.contains("embedded into 0x"), "set_parent + show accepted:\n" + out);
 
         int w = 0;
@@ -195,8 +196,7 @@ class ClapGuiEmbedIT {
     void tearDown() throws Exception {
         Hosts.stop(xvfb);
         if (home != null && Hosts.stopLeftoverDatabase(home)) {
-            System.out.println("note: the plugin's embedded database was still running after the GUI host exited;"
-                    + " stopped by the test");
+            System.out.println("note: the plugin's embedded database was still running after the test; stopped");
         }
     }
 }

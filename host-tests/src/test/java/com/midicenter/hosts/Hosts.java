@@ -161,7 +161,20 @@ final class Hosts {
     }
 
     /**
-     * The plugin's embedded PostgreSQL outlives a host that exits (see the report): stop the one of this test's home,
+     * True when the plugin's embedded PostgreSQL of {@code home} has stopped within {@code seconds} after its host
+     * exited (the plugin closes the shared library when it is unloaded or the host process exits).
+     */
+    static boolean databaseStopped(Path home, int seconds) throws InterruptedException {
+        Path pidFile = home.resolve("db/postmaster.pid");
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (Files.exists(pidFile) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        return !Files.exists(pidFile);
+    }
+
+    /**
+     * A safety net after a failed test: stop the plugin's embedded PostgreSQL of this test's home,
      * by the id in its postmaster.pid, with a fast shutdown (SIGINT). Returns whether one was still running.
      */
     static boolean stopLeftoverDatabase(Path home) throws IOException, InterruptedException {

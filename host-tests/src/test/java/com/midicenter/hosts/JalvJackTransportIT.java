@@ -118,6 +118,7 @@ class JalvJackTransportIT {
         host.destroy();
         assertTrue(host.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "jalv did not exit on SIGTERM");
         System.out.println("jalv exit status after SIGTERM: " + host.exitValue());
+        assertTrue(Hosts.databaseStopped(home, 5), "the plugin's database server stops with jalv (it outlived it)");
     }
 
     /** One roll: locate, play for {@code ms}, stop; the events it produced (up to and including the notes off). */
@@ -279,8 +280,7 @@ class JalvJackTransportIT {
             Hosts.stop(started.get(i));
         }
         if (home != null && Hosts.stopLeftoverDatabase(home)) {
-            System.out.println("note: the plugin's embedded database was still running after jalv exited;"
-                    + " stopped by the test");
+            System.out.println("note: the plugin's embedded database was still running after the test; stopped");
         }
     }
 }

@@ -135,6 +135,15 @@ public final class Bridge {
         }
     }
 
+    /**
+     * [native, once, when the plugin library is unloaded or the host process exits] The instances are gone (their
+     * destroy ran before, in order): waits, at most {@code timeoutMillis}, until the shared library has closed, so the
+     * embedded database server stops with the host instead of outliving it. Returns true when it did.
+     */
+    static boolean shutdown(long timeoutMillis) {
+        return SharedLibrary.shutdownJvm(timeoutMillis);
+    }
+
     private static void guarded(Instance instance, String what, Runnable call) {
         try {
             call.run();

@@ -91,6 +91,34 @@ public final class SharedLibrary {
         return lib;
     }
 
+    /**
+     * The process is ending: closes this JVM's library if it was ever opened — at once if users are left (a host that
+     * never destroyed its instances) — and waits at most {@code timeoutMillis} for the close (the embedded server
+     * stops). True when nothing is left open.
+     */
+    static boolean shutdownJvm(long timeoutMillis) {
+        SharedLibrary lib = jvm;
+        if (lib == null) {
+            return true;
+        }
+        synchronized (lib) {
+            if (lib.users > 0) {
+                lib.users = 1;
+                lib.release();
+            }
+        }
+        CompletableFuture<Void> idle = CompletableFuture.runAsync(() -> { }, lib.thread);
+        try {
+            idle.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The data folder. */
     public Path home() {
         return home;
