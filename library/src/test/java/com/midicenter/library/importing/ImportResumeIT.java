@@ -99,6 +99,13 @@ class ImportResumeIT {
                 assertThat(stored).as("kill %d happened mid-import", kill).isBetween(threshold, (long) FILES - 1);
                 previous = count(db, "SELECT count(*) FROM location");
             }
+            // PostgreSQL ends a killed client's session (and its run lock) when it notices the closed socket: a run
+            // whose lock is still held counts as alive, so wait for that before the resuming import looks
+            long locksGone = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (count(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1296647241::oid"
+                    + " AND granted") > 0 && System.nanoTime() < locksGone) {
+                Thread.sleep(50);
+            }
             ImportResult resumed = importInProcess(db, root);
             // then
             assertThat(fingerprint(db)).isEqualTo(reference);
