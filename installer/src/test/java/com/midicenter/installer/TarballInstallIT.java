@@ -3,6 +3,7 @@ package com.midicenter.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.midicenter.browser.testing.XvfbDisplay;
 import com.midicenter.core.midi.Division;
 import com.midicenter.core.midi.SmfBuilder;
 import com.midicenter.persistence.db.Database;
@@ -261,6 +262,42 @@ class TarballInstallIT {
             assertThat(status.out()).contains("\"current_version\":\"999\"").contains("\"newer_than_code\":true");
         } finally {
             execute("DELETE FROM flyway_schema_history WHERE version = '999'");
+        }
+    }
+
+    @Test
+    @Order(12)
+    void desktopLauncher_gui_opensTheWindowOnTheLibrary() throws Exception {
+        // given: a display of our own; the command of the desktop entry (the jpackage launcher, JVM defaults)
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")) && Files.isExecutable(Path.of("/usr/bin/xwininfo")),
+                "Xvfb and xwininfo (x11-utils) are needed");
+        Path log = work.resolve("gui.log");
+        try (XvfbDisplay display = XvfbDisplay.start(work.resolve("xvfb.log"))) {
+            Map<String, String> env = env();
+            env.put("DISPLAY", display.name());
+            ProcessBuilder builder = new ProcessBuilder(app.resolve("bin/midicenter").toString(), "gui")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            Process gui = builder.start();
+            try {
+                // when: its window appears (at most 90 s: first start of the library's server)
+                String title = "MIDI Software Center — " + library;
+                String windows = "";
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (System.nanoTime() < deadline && gui.isAlive() && !windows.contains(title)) {
+                    Thread.sleep(500);
+                    windows = Proc.run(List.of("xwininfo", "-root", "-tree", "-display", display.name()), env).out();
+                }
+                // then
+                assertThat(windows).as("windows on the display; log: %s", Files.readString(log)).contains(title);
+                assertThat(Files.readString(log)).doesNotContain("Exception").doesNotContain("Error:");
+            } finally {
+                gui.destroy();   // SIGTERM: the shutdown hook closes the library and stops its server
+                if (!gui.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    gui.destroyForcibly();
+                }
+            }
         }
     }
 
