@@ -260,6 +260,10 @@ class TarballInstallIT {
             assertThat(migrate.err()).contains("newer than the newest this program knows");
             Proc status = Proc.run(List.of("midicenter", "db", "status", "--json"), env());
             assertThat(status.out()).contains("\"current_version\":\"999\"").contains("\"newer_than_code\":true");
+            // and the window, started from the desktop entry where nobody reads stderr, says it in a dialog
+            GuiRun gui = runGui("MIDI Software Center cannot open the library");
+            assertThat(gui.windows()).as("log: %s", gui.log()).contains("MIDI Software Center cannot open the library")
+                    .doesNotContain("MIDI Software Center — ");
         } finally {
             execute("DELETE FROM flyway_schema_history WHERE version = '999'");
         }
@@ -268,11 +272,25 @@ class TarballInstallIT {
     @Test
     @Order(12)
     void desktopLauncher_gui_opensTheWindowOnTheLibrary() throws Exception {
-        // given: a display of our own; the command of the desktop entry (the jpackage launcher, JVM defaults)
+        // when: the command of the desktop entry (the jpackage launcher, JVM defaults) on the upgraded library
+        GuiRun run = runGui();
+        // then
+        assertThat(run.windows()).as("windows on the display; log: %s", run.log()).contains("MIDI Software Center — " + library);
+        assertThat(run.log()).doesNotContain("Exception").doesNotContain("Error:");
+    }
+
+    /** What the installed window showed: the display's window tree once the awaited title appeared (or at 90 s). */
+    private record GuiRun(String windows, String log) {
+    }
+
+    /** Starts the desktop entry's command on a private display, waits for {@code title}'s window, then stops it. */
+    private GuiRun runGui(String... titles) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")) && Files.isExecutable(Path.of("/usr/bin/xwininfo")),
                 "Xvfb and xwininfo (x11-utils) are needed");
+        List<String> awaited = titles.length > 0 ? List.of(titles) : List.of("MIDI Software Center — " + library);
         Path log = work.resolve("gui.log");
-        try (XvfbDisplay display = XvfbDisplay.start(work.resolve("xvfb.log"))) {
+        XvfbDisplay display = XvfbDisplay.start(work.resolve("xvfb.log"));
+        try {
             Map<String, String> env = env();
             env.put("DISPLAY", display.name());
             ProcessBuilder builder = new ProcessBuilder(app.resolve("bin/midicenter").toString(), "gui")
@@ -281,24 +299,26 @@ class TarballInstallIT {
             builder.environment().putAll(env);
             Process gui = builder.start();
             try {
-                // when: its window appears (at most 90 s: first start of the library's server)
-                String title = "MIDI Software Center — " + library;
                 String windows = "";
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (System.nanoTime() < deadline && gui.isAlive() && !windows.contains(title)) {
+                while (System.nanoTime() < deadline && gui.isAlive() && !containsAll(windows, awaited)) {
                     Thread.sleep(500);
                     windows = Proc.run(List.of("xwininfo", "-root", "-tree", "-display", display.name()), env).out();
                 }
-                // then
-                assertThat(windows).as("windows on the display; log: %s", Files.readString(log)).contains(title);
-                assertThat(Files.readString(log)).doesNotContain("Exception").doesNotContain("Error:");
+                return new GuiRun(windows, Files.readString(log));
             } finally {
                 gui.destroy();   // SIGTERM: the shutdown hook closes the library and stops its server
                 if (!gui.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                     gui.destroyForcibly();
                 }
             }
+        } finally {
+            display.close();
         }
+    }
+
+    private static boolean containsAll(String text, List<String> parts) {
+        return parts.stream().allMatch(text::contains);
     }
 
     @Test
