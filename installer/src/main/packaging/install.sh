@@ -89,8 +89,10 @@ if [[ $action == uninstall ]]; then
   if $purge; then
     rm -rf -- "$data_home"
     say "removed MIDI Software Center from $prefix and the library in $data_home"
-  else
+  elif [[ -d "$data_home" ]]; then
     say "removed MIDI Software Center from $prefix; the library in $data_home is kept (--purge-data removes it)"
+  else
+    say "removed MIDI Software Center from $prefix"
   fi
   exit 0
 fi
