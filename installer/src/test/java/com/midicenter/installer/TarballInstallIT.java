@@ -172,8 +172,10 @@ class TarballInstallIT {
         // given
         assumeTrue(Files.isExecutable(QTRACTOR_SCAN), "qtractor is not installed");
         Path clap = home.resolve(".clap/midicenter.clap");
+        Map<String, String> env = env();
+        env.put("MIDICENTER_HOME", work.resolve("plugin-home").toString());   // the plugin's library, not the user's
         // when: the scanner loads the .clap (and its Java side, from the shared runtime) and describes it
-        Proc scan = Proc.run(List.of(QTRACTOR_SCAN.toString()), env(), "CLAP:" + clap + "\n", Duration.ofSeconds(90));
+        Proc scan = Proc.run(List.of(QTRACTOR_SCAN.toString()), env, "CLAP:" + clap + "\n", Duration.ofSeconds(90));
         // then: CLAP|name|audio in:out|midi in:out|...
         String line = scan.out().lines().filter(l -> l.startsWith("CLAP|")).findFirst().orElse("");
         assertThat(line).as("scanner output; stderr: %s", scan.err())
@@ -201,6 +203,7 @@ class TarballInstallIT {
     @Order(10)
     void firstStart_libraryWithThePreviousSchema_isMigratedAndKeepsItsFiles() throws Exception {
         // given: a library made by the previous schema version, holding one file
+        assertThat(library).as("no library yet (the plugin tests use their own)").doesNotExist();
         String previous;
         String latest;
         try (Database db = Database.embedded(library)) {
