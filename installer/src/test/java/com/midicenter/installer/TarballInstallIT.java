@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -173,8 +174,10 @@ class TarballInstallIT {
         assumeTrue(Files.isExecutable(QTRACTOR_SCAN), "qtractor is not installed");
         Path clap = home.resolve(".clap/midicenter.clap");
         Map<String, String> env = env();
-        env.put("MIDICENTER_HOME", work.resolve("plugin-home").toString());   // the plugin's library, not the user's
-        // when: the scanner loads the .clap (and its Java side, from the shared runtime) and describes it
+        // Java stays out here (the next test starts it): a scanner exits at once, and a Java side that has begun to
+        // start the plugin's library server then leaves it running
+        env.put("MIDICENTER_PLUGIN_NO_JAVA", "1");
+        // when: the scanner loads the .clap and describes it
         Proc scan = Proc.run(List.of(QTRACTOR_SCAN.toString()), env, "CLAP:" + clap + "\n", Duration.ofSeconds(90));
         // then: CLAP|name|audio in:out|midi in:out|...
         String line = scan.out().lines().filter(l -> l.startsWith("CLAP|")).findFirst().orElse("");
@@ -355,6 +358,11 @@ class TarballInstallIT {
         // then
         assertThat(Listing.of(prefix)).isEqualTo(prefixBefore);
         assertThat(Listing.of(home)).isEqualTo(homeBefore);
+    }
+
+    @AfterAll
+    void stopServersLeftRunning() {
+        Servers.stopUnder(work);
     }
 
     private Flyway flyway(Database db, String targetVersion) {
