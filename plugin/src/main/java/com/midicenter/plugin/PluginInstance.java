@@ -81,7 +81,10 @@ public final class PluginInstance implements InstanceLogic {
     private String published;
     private LocationReader reader;
 
-    /** An instance on {@code library} (acquired in {@link #start}, released in {@link #destroy}). */
+    /**
+     * An instance on {@code library}: acquired when the window first opens (a host that only restores a project, or a
+     * scanner that only creates and destroys the plugin, never starts the database), released in {@link #destroy}.
+     */
     public PluginInstance(SharedLibrary library) {
         this.library = Objects.requireNonNull(library, "library");
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256), r -> {
@@ -97,13 +100,20 @@ public final class PluginInstance implements InstanceLogic {
     @Override
     public void start(NativeSide nativeSide, Path bundle) {
         this.nativeSide = Objects.requireNonNull(nativeSide, "nativeSide");
-        CompletableFuture<SharedLibrary.Library> ready = library.acquire();
-        this.libraryReady = ready;
-        ready.whenComplete((lib, failure) -> {
-            if (failure != null) {
-                log("the library could not be opened: " + rootMessage(failure));
-            }
-        }); // the window waits for it on its own
+    }
+
+    /** The library, acquired on first need (the window); opening runs in the background. */
+    private synchronized CompletableFuture<SharedLibrary.Library> ensureLibrary() {
+        if (libraryReady == null && !destroyed) {
+            CompletableFuture<SharedLibrary.Library> ready = library.acquire();
+            this.libraryReady = ready;
+            ready.whenComplete((lib, failure) -> {
+                if (failure != null) {
+                    log("the library could not be opened: " + rootMessage(failure));
+                }
+            }); // the window waits for it on its own
+        }
+        return libraryReady;
     }
 
     @Override
@@ -147,7 +157,7 @@ public final class PluginInstance implements InstanceLogic {
             }
             w = new PluginWindow(this, "plugin-" + number);
             window = w;
-            w.open(parentWindow, guiSize(), snapshot(), libraryReady);
+            w.open(parentWindow, guiSize(), snapshot(), ensureLibrary());
             w.transport(playing, bpm);
         } else {
             w.setVisible(true); // a floating window the user closed (hidden) comes back
@@ -198,10 +208,12 @@ public final class PluginInstance implements InstanceLogic {
         if (destroyed) {
             return;
         }
-        destroyed = true;
         guiClose();
-        if (libraryReady != null) {
-            library.release();
+        synchronized (this) {
+            destroyed = true;
+            if (libraryReady != null) {
+                library.release();
+            }
         }
         run(() -> {
             if (reader != null) {
@@ -362,9 +374,9 @@ public final class PluginInstance implements InstanceLogic {
         return window;
     }
 
-    /** For the window and tests: the library as it opens. */
+    /** For the window and tests: the library as it opens (acquired now if the window has not asked yet). */
     CompletableFuture<SharedLibrary.Library> libraryReady() {
-        return libraryReady;
+        return ensureLibrary();
     }
 
     private static void replace(UiState target, UiState source) {

@@ -71,6 +71,8 @@ class PluginInstanceTest {
         assertThat(p.bpm()).isCloseTo(96.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(p.beats()).containsExactly(0.0, 0.0, 1.0, 7.0); // the last note's off wraps to beat 0
         assertThat(p.data1()).containsExactly(47, 40, 40, 47);
+        assertThat(library.users()).as("a restored file plays without the library (no window yet)").isZero();
+        instance.libraryReady(); // what the window does when it opens
         assertThat(library.users()).isEqualTo(1);
         instance.destroy();
         assertThat(library.users()).isZero();
