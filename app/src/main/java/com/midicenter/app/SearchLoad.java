@@ -107,7 +107,7 @@ final class SearchLoad {
      * One run.
      *
      * @param pool           pool peaks per phase ({@link #IDLE}, {@link #LOAD}); null where the data source is not HikariCP
-     * @param browseTotals   totals of the unfiltered browse during the import, in order
+     * @param browseTotals   totals of the unfiltered browse during the import, then until the index caught up, in order
      * @param lockWaitersMax most backends seen waiting on a lock at once during the import
      * @param lockWaits      distinct statements (shortened) seen waiting on a lock
      * @param errorSamples   the first few distinct failure messages
@@ -194,6 +194,7 @@ final class SearchLoad {
             throw new IllegalStateException("a search-load thread failed: " + crash.get(), crash.get());
         }
         double loadSeconds = (loadEnd - loadStart) / 1e9;
+        catchUp(db, service, run);
         service.close();
         return new Result(searchers, run.phase(IDLE, "idle library", run.idleSeconds, kindNames),
                 run.phase(LOAD, "during import", loadSeconds, kindNames), imported, analysis, loadSeconds,
@@ -273,6 +274,26 @@ final class SearchLoad {
                         pool.getThreadsAwaitingConnection(), pool.getTotalConnections());
             }
             if (!sleep(Duration.ofMillis(POOL_SAMPLE_MS))) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * After the import: the in-memory index follows the library a few rebuilds late (a loaded machine: seconds), so
+     * the browse is looked at until it shows what PostgreSQL holds (at most 60 s; not when the SQL total is only an
+     * estimate), the totals added after those seen during the import.
+     */
+    private static void catchUp(Database db, SearchService service, Run run) {
+        SearchResult sql = new SearchService(db.sqlSessionFactory()).search(BROWSE_ALL);
+        if (sql.totalEstimated()) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            long total = service.search(BROWSE_ALL).total();
+            run.browseTotals.add(total);
+            if (total >= sql.total() || System.nanoTime() > deadline || !sleep(Duration.ofMillis(100))) {
                 return;
             }
         }
