@@ -12,7 +12,7 @@ import java.util.Properties;
         description = "MIDI Software Center: import, analyse, search and preview huge MIDI libraries.",
         subcommands = {InfoCommand.class, GenerateCommand.class, DemoCommand.class, ImportCommand.class,
             AnalyzeCommand.class, WorkerCommand.class, SearchCommand.class, GuiCommand.class,
-            DbCommand.class, StatsCommand.class, BenchCommand.class,
+            DbCommand.class, StatsCommand.class, BenchCommand.class, SplitCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -213,6 +213,14 @@ public final class SmfBuilder {
             return add(tick, 0xFF | (type << 8), data.clone());
         }
 
+        /** A meta event of any type 0..255 as a parsed file may hold it (the reader keeps types above 127). */
+        Track anyMeta(long tick, int type, byte[] data) {
+            if (type < 0 || type > 255) {
+                throw new IllegalArgumentException("type=" + type);
+            }
+            return add(tick, 0xFF | (type << 8), data.clone());
+        }
+
         public Track sysex(long tick, int status, byte[] data) {
             if (status != 0xF0 && status != 0xF7) {
                 throw new IllegalArgumentException("status=" + status);
