@@ -161,13 +161,7 @@ public final class TagService {
      */
     public List<TagCount> cloud(SearchRequest request, int limit) {
         int n = checkLimit(limit);
-        List<Long> ids;
-        try {
-            ids = SearchMatches.all(search, request, SearchService.FACET_CAP);
-        } catch (IllegalArgumentException tooMany) {
-            ids = search.search(request.page(SearchService.FACET_CAP, null, false)).hits().stream()
-                    .map(h -> h.contentId()).toList();
-        }
+        List<Long> ids = SearchMatches.first(search, request, SearchService.FACET_CAP);
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -233,6 +233,19 @@ class CurationServiceIT {
         assertThatThrownBy(() -> tags.autocomplete(" ", 10)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void searchMatches_moreThanMax_bulkRefusedCloudTakesTheFirst() {
+        // given: every analysed file
+        SearchRequest every = byTag(null);
+        // when / then: read 7 at a time, every page is followed
+        assertThat(SearchMatches.collect(search, every, 1_000, true, 7)).containsExactlyInAnyOrderElementsOf(analysed);
+        assertThat(SearchMatches.all(search, every, 1_000)).hasSameSizeAs(analysed);
+        assertThat(SearchMatches.first(search, every, 5)).hasSize(5);
+        assertThatThrownBy(() -> SearchMatches.all(search, every, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than 5 files");
+        assertThat(tags.cloud(every, 3)).hasSize(3);
+    }
+
     // ---------------------------------------------------------------- collections
 
     @Test
