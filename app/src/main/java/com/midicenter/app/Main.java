@@ -11,6 +11,7 @@ import java.util.Properties;
 @Command(name = "midicenter", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "MIDI Software Center: import, analyse, search and preview huge MIDI libraries.",
         subcommands = {InfoCommand.class, GenerateCommand.class, DemoCommand.class, ImportCommand.class,
+            TagCommand.class, FavCommand.class, RateCommand.class, CollectionCommand.class,
             AnalyzeCommand.class, WorkerCommand.class, SearchCommand.class, GuiCommand.class,
             DbCommand.class, StatsCommand.class, BenchCommand.class, SplitCommand.class,
             CommandLine.HelpCommand.class})

@@ -2,6 +2,8 @@ package com.midicenter.app;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.midicenter.core.music.MusicalKey;
+import com.midicenter.library.curation.CollectionService;
+import com.midicenter.library.curation.CurationException;
 import com.midicenter.library.search.SearchException;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchResult;
@@ -157,11 +159,16 @@ final class SearchCommand implements Callable<Integer> {
             }
             SearchService service = new SearchService(db.sqlSessionFactory());
             SearchResult result;
+            SearchRequest request;
             try {
-                result = service.search(query.request());
+                request = query.request();
+                result = service.search(request);
             } catch (SearchException e) {
                 System.err.println("midicenter search: " + e.getMessage());
                 return 2;
+            }
+            if (request.cursor() == null) {
+                rememberSearch(db, service, request);
             }
             if (json) {
                 System.out.println(json(result, null));
@@ -169,6 +176,15 @@ final class SearchCommand implements Callable<Integer> {
                 print(result);
             }
             return 0;
+        }
+    }
+
+    /** Adds the search to the recent ones ({@code collection recent}); failing to is no reason to fail the search. */
+    private static void rememberSearch(Database db, SearchService service, SearchRequest request) {
+        try {
+            new CollectionService(db.sqlSessionFactory(), service).recordSearch(request);
+        } catch (CurationException e) {
+            System.err.println("midicenter search: not remembered in the recent searches: " + e.getMessage());
         }
     }
 

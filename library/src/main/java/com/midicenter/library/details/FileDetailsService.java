@@ -184,8 +184,8 @@ public final class FileDetailsService {
         });
     }
 
-    /** The trimmed tag, checked. */
-    static String checkTag(String tag) {
+    /** The trimmed tag, checked (blank, too long, control characters: {@link IllegalArgumentException}). */
+    public static String checkTag(String tag) {
         if (tag == null || tag.isBlank()) {
             throw new IllegalArgumentException("a tag needs at least one character that is not a space: tag='"
                     + tag + "'");

@@ -2,6 +2,7 @@ package com.midicenter.persistence.db;
 
 import com.midicenter.persistence.StorageException;
 import com.midicenter.persistence.analysis.AnalysisMapper;
+import com.midicenter.persistence.curation.CurationMapper;
 import com.midicenter.persistence.details.FileDetailsMapper;
 import com.midicenter.persistence.search.SearchMapper;
 import com.midicenter.persistence.mapper.ImportErrorMapper;
@@ -283,7 +284,8 @@ public final class Database implements AutoCloseable {
         // each mapper's XML is loaded from the same package path as its interface
         for (Class<?> mapper : Arrays.asList(StatsMapper.class, ImportRunMapper.class, ImportErrorMapper.class, TagMapper.class,
                 LocationMapper.class, ImportMapper.class, AnalysisMapper.class,
-                SearchMapper.class, FileDetailsMapper.class)) {
+                SearchMapper.class, FileDetailsMapper.class,
+                CurationMapper.class)) {
             configuration.addMapper(mapper);
         }
         return new SqlSessionFactoryBuilder().build(configuration);
