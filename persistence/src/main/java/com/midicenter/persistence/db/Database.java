@@ -283,7 +283,9 @@ public final class Database implements AutoCloseable {
         // each mapper's XML is loaded from the same package path as its interface
         for (Class<?> mapper : Arrays.asList(StatsMapper.class, ImportRunMapper.class, ImportErrorMapper.class, TagMapper.class,
                 LocationMapper.class, ImportMapper.class, AnalysisMapper.class,
-                SearchMapper.class, FileDetailsMapper.class)) {
+                SearchMapper.class, FileDetailsMapper.class,
+                com.midicenter.persistence.export.ExportMapper.class,
+                com.midicenter.persistence.duplicates.DuplicatesMapper.class)) {
             configuration.addMapper(mapper);
         }
         return new SqlSessionFactoryBuilder().build(configuration);
