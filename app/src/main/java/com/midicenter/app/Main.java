@@ -13,6 +13,7 @@ import java.util.Properties;
         subcommands = {InfoCommand.class, GenerateCommand.class, DemoCommand.class, ImportCommand.class,
             AnalyzeCommand.class, WorkerCommand.class, SearchCommand.class, GuiCommand.class,
             DbCommand.class, StatsCommand.class, BenchCommand.class,
+            ExportCommand.class, DuplicatesCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
