@@ -14,6 +14,7 @@ import java.util.Properties;
             TagCommand.class, FavCommand.class, RateCommand.class, CollectionCommand.class,
             AnalyzeCommand.class, WorkerCommand.class, SearchCommand.class, GuiCommand.class,
             DbCommand.class, StatsCommand.class, BenchCommand.class, SplitCommand.class,
+            ExportCommand.class, DuplicatesCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -285,7 +285,9 @@ public final class Database implements AutoCloseable {
         for (Class<?> mapper : Arrays.asList(StatsMapper.class, ImportRunMapper.class, ImportErrorMapper.class, TagMapper.class,
                 LocationMapper.class, ImportMapper.class, AnalysisMapper.class,
                 SearchMapper.class, FileDetailsMapper.class,
-                CurationMapper.class)) {
+                CurationMapper.class,
+                com.midicenter.persistence.export.ExportMapper.class,
+                com.midicenter.persistence.duplicates.DuplicatesMapper.class)) {
             configuration.addMapper(mapper);
         }
         return new SqlSessionFactoryBuilder().build(configuration);

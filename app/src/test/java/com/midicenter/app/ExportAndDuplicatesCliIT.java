@@ -1,0 +1,78 @@
+package com.midicenter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.midicenter.core.midi.Division;
+import com.midicenter.core.midi.SmfBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code export} and {@code duplicates} end to end, in process, against a real embedded library. */
+class ExportAndDuplicatesCliIT {
+
+    @TempDir
+    Path tmp;
+
+    private static byte[] loop(int ppq, String trackName, int key) {
+        SmfBuilder smf = new SmfBuilder(1, Division.ppq(ppq));
+        smf.addTrack().tempoBpm(0, 120).timeSignature(0, 4, 4);
+        SmfBuilder.Track t = smf.addTrack().trackName(trackName).programChange(0, 0, 33);
+        for (int beat = 0; beat < 16; beat++) {
+            t.note((long) beat * ppq, 0, key + (beat % 3), 100, ppq / 2);
+        }
+        return smf.toBytes();
+    }
+
+    @Test
+    void exportAndDuplicates_smallLibrary_filesCopiedAndDuplicatesListed() throws Exception {
+        // given: a copy at two paths, and the same notes at another resolution
+        Path lib = tmp.resolve("lib");
+        Files.createDirectories(lib.resolve("a"));
+        Files.createDirectories(lib.resolve("b"));
+        byte[] bass = loop(480, "Bass", 36);
+        Files.write(lib.resolve("a/Quux Bass.mid"), bass);
+        Files.write(lib.resolve("b/Quux Bass copy.mid"), bass);
+        Files.write(lib.resolve("b/Quux Bass hires.mid"), loop(960, "Other name", 36));
+        Files.write(lib.resolve("a/Lead.mid"), loop(480, "Lead", 60));
+        String home = tmp.resolve("home").toString();
+        assertThat(CliIT.run("import", "--analyze", "--home", home, lib.toString()).exit()).isZero();
+        Path out = tmp.resolve("out.zip");
+
+        // when
+        CliIT.Run export = CliIT.run("export", "--home", home, "quux", "--sort", "name", "--to", out.toString(),
+                "--name", "{bpm} {name}", "--json");
+        CliIT.Run hostile = CliIT.run("export", "--home", home, "quux", "--to", tmp.resolve("dir").toString(),
+                "--name", "../../{name}");
+        CliIT.Run badTemplate = CliIT.run("export", "--home", home, "--to", tmp.resolve("x").toString(),
+                "--name", "{title}");
+        CliIT.Run byPath = CliIT.run("duplicates", "--home", home, "--json");
+        CliIT.Run musical = CliIT.run("duplicates", "--home", home, "--musical", "--json");
+        CliIT.Run text = CliIT.run("duplicates", "--home", home);
+
+        // then
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(CliIT.json(export.out().strip())).containsEntry("exported", "2").containsEntry("failed", "0");
+        try (ZipFile z = new ZipFile(out.toFile())) {
+            // the copy at two paths is exported once, from the path the search shows
+            assertThat(z.stream().map(ZipEntry::getName)).hasSize(2).contains("120 Quux Bass hires.mid")
+                    .containsAnyOf("120 Quux Bass.mid", "120 Quux Bass copy.mid");
+        }
+        assertThat(hostile.exit()).isZero();
+        try (var files = Files.list(tmp.resolve("dir"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).hasSize(2).contains("Quux Bass hires.mid");
+        }
+        assertThat(badTemplate.exit()).isEqualTo(2);
+        assertThat(badTemplate.err()).contains("{title}");
+        assertThat(byPath.exit()).isZero();
+        assertThat(CliIT.json(byPath.out().strip())).containsEntry("contents", "1").containsEntry("extra_copies", "1")
+                .containsEntry("wasted_bytes", Integer.toString(bass.length));
+        assertThat(musical.exit()).isZero();
+        assertThat(CliIT.json(musical.out().strip())).containsEntry("groups_total", "1");
+        assertThat(musical.out()).contains("Quux Bass hires.mid").doesNotContain("Lead.mid");
+        assertThat(text.out()).contains("1 files at several paths", lib.resolve("b/Quux Bass copy.mid").toString());
+    }
+}
