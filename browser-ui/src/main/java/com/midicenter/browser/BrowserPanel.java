@@ -18,6 +18,8 @@ import com.midicenter.browser.results.ResultCellRenderer;
 import com.midicenter.browser.results.ResultColumn;
 import com.midicenter.browser.results.ResultsTableModel;
 import com.midicenter.browser.results.ServerSorter;
+import com.midicenter.browser.sidebar.CollectionsSource;
+import com.midicenter.browser.sidebar.LibrarySidebar;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.persistence.search.SearchHit;
 import com.midicenter.library.search.SearchResult;
@@ -91,6 +93,8 @@ public final class BrowserPanel extends JPanel {
     private final JSplitPane split;
     private final DetailsSource detailsSource;
     private final FileDragHandler dragHandler;
+    /** The collections and recent searches above the filters, or {@code null} when the host gave no source. */
+    private final LibrarySidebar sidebar;
     /** Files like this one (a content id) instead of a text search, or {@code null}. */
     private String similarTo;
     private String similarName;
@@ -144,13 +148,21 @@ public final class BrowserPanel extends JPanel {
      *                      {@code null} for one under the temporary folder
      * @param previewOutput where previews play, or {@code null} for the JDK's synthesizer (a MIDI device can be
      *                      chosen in the panel)
+     * @param collections   the collections and recent searches of the "Library" sidebar, or {@code null} for no
+     *                      sidebar
      */
     public record Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
-                           Path dragCache, ReceiverSource previewOutput) {
+                           Path dragCache, ReceiverSource previewOutput, CollectionsSource collections) {
 
         public Services {
             Objects.requireNonNull(searcher, "searcher");
             Objects.requireNonNull(executor, "executor");
+        }
+
+        /** Without the "Library" sidebar. */
+        public Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
+                        Path dragCache, ReceiverSource previewOutput) {
+            this(searcher, executor, jobs, details, dragCache, previewOutput, null);
         }
 
         /** Searching only: no library actions, no details. */
@@ -192,6 +204,8 @@ public final class BrowserPanel extends JPanel {
                 ? services.dragCache() : defaultDragCache(), DragCache.DEFAULT_MAX_BYTES), executor,
                 statusBar::showMessage);
         this.split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, scroll, inspector);
+        this.sidebar = services.collections() == null ? null
+                : new LibrarySidebar(services.collections(), executor, statusBar::showMessage);
 
         searchField.setName("search");
         searchField.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Search names, tags, instruments…");
@@ -247,7 +261,17 @@ public final class BrowserPanel extends JPanel {
             statusBar.onJobEnded(outcome -> searchNow());
         }
         add(top, BorderLayout.NORTH);
-        add(filterScroll(), BorderLayout.WEST);
+        if (sidebar == null) {
+            add(filterScroll(), BorderLayout.WEST);
+        } else {
+            sidebar.onSearch(this::applySearch);
+            JPanel west = new JPanel(new BorderLayout());
+            west.setName("west");
+            west.add(sidebar, BorderLayout.NORTH);
+            west.add(filterScroll(), BorderLayout.CENTER);
+            add(west, BorderLayout.WEST);
+            sidebar.refresh();
+        }
         split.setName("split");
         inspector.setMinimumSize(new java.awt.Dimension(300, 200));
         inspector.setPreferredSize(new java.awt.Dimension(440, 400));
@@ -611,6 +635,36 @@ public final class BrowserPanel extends JPanel {
         filterPanel.setState(filters);
         chipBar.setChips(filters.chips());
         searchNow();
+    }
+
+    /**
+     * [EDT] Runs a stored search (a smart collection, a recent search): shows its text, filters and sort, and
+     * searches. A filter value this panel refuses is said in the status line and nothing changes.
+     */
+    public void applySearch(SearchRequest request) {
+        FilterState filters;
+        try {
+            filters = FilterState.of(request);
+        } catch (IllegalArgumentException e) {
+            statusBar.showMessage("Cannot run that search: " + e.getMessage());
+            return;
+        }
+        searchField.getDocument().removeDocumentListener(textListener);
+        searchField.setText(request.text() == null ? "" : request.text());
+        searchField.getDocument().addDocumentListener(textListener);
+        similarTo = request.similarTo();
+        similarName = similarTo == null ? null : "#" + similarTo;
+        sort = request.sort();
+        descending = sort != null && request.descending();
+        sorter.show(sort, descending);
+        filterPanel.setState(filters);
+        chipBar.setChips(filters.chips());
+        searchNow();
+    }
+
+    /** [EDT] The "Library" sidebar (collections, recent searches), or null when the host gave no source. */
+    public LibrarySidebar sidebar() {
+        return sidebar;
     }
 
     /** [EDT] The sort of the search ({@code null}: relevance with text, name without). */

@@ -104,6 +104,17 @@ final class ResultsMenu {
             popup.add(item(hits.size() > 1 ? "Tag " + hits.size() + " files…" : "Add tag…", "menu.tag", any,
                     () -> tag(hits)));
         }
+        if (panel.sidebar() != null) {
+            JMenu add = new JMenu("Add to collection");
+            add.setName("menu.addToCollection");
+            List<String> names = panel.sidebar().manualCollections();
+            add.setEnabled(any && !names.isEmpty());
+            List<Long> ids = hits.stream().map(SearchHit::contentId).toList();
+            for (String name : names) {
+                add.add(item(name, "menu.collection." + name, true, () -> panel.sidebar().addTo(name, ids)));
+            }
+            popup.add(add);
+        }
         popup.addSeparator();
         popup.add(item("Similar files", "menu.similar", any, () -> panel.showSimilar(first)));
     }

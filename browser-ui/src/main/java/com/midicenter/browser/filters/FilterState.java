@@ -80,6 +80,18 @@ public record FilterState(String bpm, boolean halfDouble, String key, boolean co
         }
     }
 
+    /**
+     * The filters of {@code request} (a stored search run again); its text, sort and page apart.
+     *
+     * @throws IllegalArgumentException when a value is one this panel refuses
+     */
+    public static FilterState of(SearchRequest request) {
+        return new FilterState(request.bpm(), request.halfDouble(), request.key(), request.compatible(),
+                request.meter(), request.bars(), request.duration(), request.instrument(), request.drums(),
+                request.tag(), request.vendor(), request.pack(), request.favorite(), request.minRating(),
+                request.state());
+    }
+
     // ---- changing one filter -------------------------------------------------------------------------------------
 
     /** @param range {@code 120}, {@code 118-126}, {@code 118–126}; null or blank: no tempo filter */
