@@ -34,6 +34,9 @@ public final class LibrarySidebar extends JPanel {
     /** Rows each list shows before it scrolls. */
     public static final int VISIBLE_ROWS = 5;
 
+    /** The lists' own preferred cell width, in px: less than the filters', so the filters set the column width. */
+    private static final int NARROW_CELL_PX = 120;
+
     private final CollectionsSource source;
     private final Executor executor;
     private final Consumer<String> messages;
@@ -63,6 +66,8 @@ public final class LibrarySidebar extends JPanel {
         for (JList<?> l : List.of(collectionList, recentList)) {
             l.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
             l.setVisibleRowCount(VISIBLE_ROWS);
+            // a long search must not widen the column: the filters set its width, cells take what is there
+            l.setFixedCellWidth(NARROW_CELL_PX);
         }
         collectionList.addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting()) {
