@@ -115,7 +115,12 @@ abstract class CurationCommand implements Callable<Integer> {
         g.writeEndArray();
     }
 
-    static void printTags(List<TagCount> tags) {
+    /** Prints tags with their counts: one JSON object with {@code --json}, else a line each. */
+    void showTags(List<TagCount> tags) {
+        if (json) {
+            System.out.println(json(g -> writeTags(g, tags)));
+            return;
+        }
         for (TagCount t : tags) {
             System.out.printf("%6d  %s%n", t.files(), t.category().equals("user") ? t.name() : t.category() + ":" + t.name());
         }

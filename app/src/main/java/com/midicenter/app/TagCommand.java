@@ -140,11 +140,7 @@ final class TagCommand implements Runnable {
         @Override
         int run(Library l) {
             var tags = l.tags().userTags(prefix, limit);
-            if (json) {
-                System.out.println(json(g -> writeTags(g, tags)));
-            } else {
-                printTags(tags);
-            }
+            showTags(tags);
             return 0;
         }
     }
@@ -161,11 +157,7 @@ final class TagCommand implements Runnable {
         @Override
         int run(Library l) {
             var tags = l.tags().autocomplete(prefix, limit);
-            if (json) {
-                System.out.println(json(g -> writeTags(g, tags)));
-            } else {
-                printTags(tags);
-            }
+            showTags(tags);
             return 0;
         }
     }
@@ -183,11 +175,7 @@ final class TagCommand implements Runnable {
         @Override
         int run(Library l) {
             var tags = l.tags().cloud(search(search), limit);
-            if (json) {
-                System.out.println(json(g -> writeTags(g, tags)));
-            } else {
-                printTags(tags);
-            }
+            showTags(tags);
             return 0;
         }
     }
