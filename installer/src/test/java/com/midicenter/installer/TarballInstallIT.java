@@ -1,7 +1,6 @@
 package com.midicenter.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.midicenter.browser.testing.XvfbDisplay;
 import com.midicenter.core.midi.Division;
@@ -158,7 +157,7 @@ class TarballInstallIT {
     @Order(4)
     void lv2ls_homeLv2WithoutLv2Path_listsInstalledPlugin() {
         // given: LV2_PATH unset, so lilv looks in ~/.lv2 (and the system folders)
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/lv2ls")), "lv2ls (lilv-utils) is not installed");
+        assertThat(Path.of("/usr/bin/lv2ls")).as("lv2ls (apt install lilv-utils, as .ci/run does)").isExecutable();
         // when
         Proc lv2ls = Proc.run(List.of("lv2ls"), env()).ok();
         Proc lv2info = Proc.run(List.of("lv2info", LV2_URI), env()).ok();
@@ -171,7 +170,7 @@ class TarballInstallIT {
     @Order(5)
     void qtractorPluginScan_installedClap_loadsIt() {
         // given
-        assumeTrue(Files.isExecutable(QTRACTOR_SCAN), "qtractor is not installed");
+        assertThat(QTRACTOR_SCAN).as("qtractor_plugin_scan (apt install qtractor, as .ci/run does)").isExecutable();
         Path clap = home.resolve(".clap/midicenter.clap");
         Map<String, String> env = env();
         // Java stays out here (the next test starts it): a scanner exits at once, and a Java side that has begun to
@@ -190,7 +189,7 @@ class TarballInstallIT {
     void installedClap_noJavaAnywhere_startsJavaFromTheSharedRuntime() {
         // given: the project's CLAP test host; no JAVA_HOME and no java on PATH, so only <bundle>/runtime can work
         Path host = Path.of(System.getProperty("native.target", "../native-bridge/target"), "native-tests/clap_host");
-        assumeTrue(Files.isExecutable(host), "native-bridge's test host is not built");
+        assertThat(host).as("native-bridge's test host (built by mvn package of native-bridge)").isExecutable();
         Map<String, String> env = env();
         env.put("PATH", "/nonexistent");
         env.put("MIDICENTER_HOME", work.resolve("plugin-home").toString());
@@ -291,8 +290,8 @@ class TarballInstallIT {
 
     /** Starts the desktop entry's command on a private display, waits for {@code title}'s window, then stops it. */
     private GuiRun runGui(String... titles) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/Xvfb")) && Files.isExecutable(Path.of("/usr/bin/xwininfo")),
-                "Xvfb and xwininfo (x11-utils) are needed");
+        assertThat(Files.isExecutable(Path.of("/usr/bin/Xvfb")) && Files.isExecutable(Path.of("/usr/bin/xwininfo")))
+                .as("Xvfb and xwininfo (apt install xvfb x11-utils, as .ci/run does)").isTrue();
         List<String> awaited = titles.length > 0 ? List.of(titles) : List.of("MIDI Software Center — " + library);
         Path log = work.resolve("gui.log");
         XvfbDisplay display = XvfbDisplay.start(work.resolve("xvfb.log"));
