@@ -114,6 +114,10 @@ final class SearchCommand implements Callable<Integer> {
                 + " collection (in its order, unless words or --sort say otherwise)")
         String collection;
 
+        @Option(names = "--hide-duplicates", description = "leave out files that play the same notes as an older"
+                + " one (as the last 'duplicates --musical' found)")
+        boolean hideDuplicates;
+
         /**
          * The search these options describe.
          *
@@ -136,7 +140,7 @@ final class SearchCommand implements Callable<Integer> {
             return new SearchRequest(text, bpm, halfDouble, key, compatible, meter, bars, duration, instrument,
                     drums ? Boolean.TRUE : noDrums ? Boolean.FALSE : null, tag, vendor, pack, favorite, rating, state,
                     order, descending, limit, after, facets, similar,
-                    collection == null ? null : collectionIds.apply(collection), false);
+                    collection == null ? null : collectionIds.apply(collection), hideDuplicates);
         }
     }
 

@@ -85,6 +85,7 @@ final class SearchIndex {
     private final long[] favorite;
     private final long[] failed;
     private final long[] prints;
+    private final long[] duplicates;            // hidden by hideDuplicates: musical duplicates of an older content
     private final long[] all;
 
     private final int[][] orders = new int[Sort.values().length][];
@@ -228,6 +229,7 @@ final class SearchIndex {
         favorite = Bits.of(size);
         failed = Bits.of(size);
         prints = Bits.of(size);
+        duplicates = Bits.of(size);
         for (int k = 0; k < 24; k++) {
             keyBits[k] = Bits.of(size);
         }
@@ -288,11 +290,23 @@ final class SearchIndex {
         }
     }
 
-    /** Streams {@code search_doc} into a new snapshot. */
-    static SearchIndex build(java.sql.Connection connection, List<TagName> tags) throws java.sql.SQLException {
+    /**
+     * Streams {@code search_doc} into a new snapshot.
+     *
+     * @param duplicates the contents {@code hideDuplicates} leaves out (musical duplicates of an older content)
+     */
+    static SearchIndex build(java.sql.Connection connection, List<TagName> tags, long[] duplicates)
+            throws java.sql.SQLException {
         Builder b = new Builder(tags);
         SearchDocStream.read(connection, b::add);
-        return new SearchIndex(b);
+        SearchIndex index = new SearchIndex(b);
+        for (long id : duplicates) {
+            int d = index.ordinal(id);
+            if (d >= 0) {
+                Bits.set(index.duplicates, d);
+            }
+        }
+        return index;
     }
 
     private static int bpmBucket(float bpm) {
@@ -302,7 +316,7 @@ final class SearchIndex {
     long bytesEstimate() {
         long b = (long) size * (8 + 4 + 1 + 4 + 4 + 8 + 1 + 4 + 4 + 8 + 8 + 8 * 6) + names.length + postings.length
                 + docTags.length * 8L;
-        return b + (long) (24 + BPM_BUCKETS + meterBits.size() + instrumentBits.size() + 5) * (size / 8);
+        return b + (long) (24 + BPM_BUCKETS + meterBits.size() + instrumentBits.size() + 6) * (size / 8);
     }
 
     // ---- matching ------------------------------------------------------------------------------------------------
@@ -408,6 +422,9 @@ final class SearchIndex {
         }
         if (c.state() != null) {
             m = c.state().equals("failed") ? and(m, failed) : andNot(m, failed);
+        }
+        if (c.hideDuplicates()) {
+            m = andNot(m, duplicates);
         }
         // length ranges last: usually wide (most loops are 4 or 8 bars), so often cheaper checked on the few
         // matches left than set for the whole library

@@ -339,9 +339,6 @@ public final class SearchService implements AutoCloseable {
         if (sort == Sort.POSITION && r.collection() == null) {
             throw new SearchException("--sort position is the order of a collection: give --collection too");
         }
-        if (r.hideDuplicates()) {
-            throw new SearchException("hiding duplicates is not available yet");
-        }
         if (r.text() != null && !r.text().isBlank() && tsquery == null && fuzzy == null && r.similarTo() == null
                 && WORD.matcher(r.text()).find()) {
             throw new SearchException("cannot search for '" + r.text() + "'");
