@@ -2,6 +2,7 @@ package com.midicenter.app;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.midicenter.library.export.ExportException;
+import com.midicenter.library.export.ExportListener;
 import com.midicenter.library.export.ExportResult;
 import com.midicenter.library.export.ExportService;
 import com.midicenter.library.search.SearchException;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** {@code midicenter export}: copies the files of a search (or of content ids) to a folder or a zip. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Copies the files of a search (same words and filters as 'search'; every match, --limit and",
-            "--after are ignored) or of --id contents to a folder, or to a zip when --to ends in .zip.",
+            "--after are ignored), of a collection (--collection NAME alone: a manual one's files in its order, a",
+            "smart one's results) or of --id contents to a folder, or to a zip when --to ends in .zip.",
             "Names come from --name: {name} {bpm} {key} {vendor} {pack} {bars} {n}; a missing value is left out.",
             "Nothing is overwritten: a taken name gets ' (2)'. Ctrl+C stops after the current file.",
             "Exit code 0 when every file was copied, 1 when some could not be read."})
@@ -58,11 +60,16 @@ final class ExportCommand implements Callable<Integer> {
             try (ProgressBar bar = new ProgressBar(System.err, "export", 0, true)) {
                 SearchService search = new SearchService(db.sqlSessionFactory());
                 ExportService export = new ExportService(db.sqlSessionFactory(), search);
-                result = ids.isEmpty()
-                        ? export.exportSearch(query.request(SearchCommand.collections(db, search)), to, template, (done, total) -> bar.update(done, total, true),
-                                cancel)
-                        : export.exportContents(ids, to, template, (done, total) -> bar.update(done, total, true),
-                                cancel);
+                ExportListener progress = (done, total) -> bar.update(done, total, true);
+                if (!ids.isEmpty()) {
+                    result = export.exportContents(ids, to, template, progress, cancel);
+                } else if (query.collection != null && query.onlyCollection()) {
+                    // the collection itself: a manual one's files in order, a smart one's results
+                    result = export.exportCollection(query.collection, to, template, progress, cancel);
+                } else {
+                    result = export.exportSearch(query.request(SearchCommand.collections(db, search)), to, template,
+                            progress, cancel);
+                }
             } catch (SearchException | IllegalArgumentException e) {
                 System.err.println("midicenter export: " + e.getMessage());
                 return 2;

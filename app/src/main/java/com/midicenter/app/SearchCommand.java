@@ -118,6 +118,14 @@ final class SearchCommand implements Callable<Integer> {
                 + " one (as the last 'duplicates --musical' found)")
         boolean hideDuplicates;
 
+        /** Whether the options say nothing but {@code --collection} (and the page: --limit, --after, --facets). */
+        boolean onlyCollection() {
+            return words.isEmpty() && bpm == null && !halfDouble && key == null && !compatible && meter == null
+                    && bars == null && duration == null && instrument == null && !drums && !noDrums && tag == null
+                    && vendor == null && pack == null && !favorite && rating == null && state == null && sort == null
+                    && !descending && similar == null && !hideDuplicates;
+        }
+
         /**
          * The search these options describe.
          *

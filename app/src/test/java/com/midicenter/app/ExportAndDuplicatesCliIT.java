@@ -52,6 +52,17 @@ class ExportAndDuplicatesCliIT {
         CliIT.Run byPath = CliIT.run("duplicates", "--home", home, "--json");
         CliIT.Run musical = CliIT.run("duplicates", "--home", home, "--musical", "--json");
         CliIT.Run text = CliIT.run("duplicates", "--home", home);
+        CliIT.Run lead = CliIT.run("search", "--home", home, "lead", "--json");
+        CliIT.Run quux = CliIT.run("search", "--home", home, "quux", "--sort", "name", "--json");
+        String leadId = CliIT.json(lead.out().strip().replaceAll("^.*\"results\":\\[", "")).get("id");
+        var bassHit = CliIT.json(quux.out().strip().replaceAll("^.*\"results\":\\[", ""));
+        String bassId = bassHit.get("id");
+        CliIT.run("collection", "create", "Crate", "--home", home);
+        CliIT.run("collection", "add", "Crate", leadId, bassId, "--home", home);
+        CliIT.Run crate = CliIT.run("export", "--home", home, "--collection", "Crate", "--to",
+                tmp.resolve("crate").toString(), "--name", "{n} {name}", "--json");
+        CliIT.Run noCrate = CliIT.run("export", "--home", home, "--collection", "Nope", "--to",
+                tmp.resolve("nope").toString());
         CliIT.Run hiding = CliIT.run("search", "--home", home, "quux", "--hide-duplicates", "--json");
         CliIT.Run showing = CliIT.run("search", "--home", home, "quux", "--json");
 
@@ -75,6 +86,14 @@ class ExportAndDuplicatesCliIT {
         assertThat(musical.exit()).isZero();
         assertThat(CliIT.json(musical.out().strip())).containsEntry("groups_total", "1")
                 .containsEntry("stored", "true").containsEntry("hidden", "1");
+        assertThat(crate.exit()).as(crate.err()).isZero();
+        assertThat(CliIT.json(crate.out().strip())).containsEntry("exported", "2");
+        try (var files = Files.list(tmp.resolve("crate"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("1 Lead.mid",
+                    "2 " + bassHit.get("name"));
+        }
+        assertThat(noCrate.exit()).isEqualTo(1);
+        assertThat(noCrate.err().strip()).isEqualTo("midicenter export: there is no collection 'Nope'");
         assertThat(text.out()).doesNotContain("hidden"); // the path listing says nothing of the musical scan
         assertThat(CliIT.json(hiding.out().strip())).as(hiding.err()).containsEntry("total", "1");
         assertThat(CliIT.json(showing.out().strip())).containsEntry("total", "2");

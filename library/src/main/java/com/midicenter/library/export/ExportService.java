@@ -1,9 +1,12 @@
 package com.midicenter.library.export;
 
 import com.midicenter.library.analysis.LocationReader;
+import com.midicenter.library.curation.CollectionService;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchResult;
 import com.midicenter.library.search.SearchService;
+import com.midicenter.persistence.curation.CollectionItemRow;
+import com.midicenter.persistence.curation.CollectionRow;
 import com.midicenter.persistence.export.ExportMapper;
 import com.midicenter.persistence.export.ExportSource;
 import com.midicenter.persistence.search.SearchHit;
@@ -76,6 +79,25 @@ public final class ExportService {
             }
             cursor = page.next();
         } while (cursor != null);
+        return export(ids, target, names, listener, cancel);
+    }
+
+    /**
+     * Exports a collection: a manual one's files in its order (every file it holds, analysed or not), a smart one's
+     * live results in its search's order.
+     *
+     * @throws com.midicenter.library.curation.CurationException when there is no such collection
+     * @throws IllegalArgumentException                         for a bad name or template
+     */
+    public ExportResult exportCollection(String name, Path target, String template, ExportListener listener,
+                                         AtomicBoolean cancel) {
+        NameTemplate names = NameTemplate.parse(template);
+        CollectionService collections = new CollectionService(sessions, search);
+        CollectionRow c = collections.get(name);
+        if ("smart".equals(c.kind())) {
+            return exportSearch(collections.savedSearch(c.name(), PAGE), target, template, listener, cancel);
+        }
+        List<Long> ids = collections.items(c.name()).stream().map(CollectionItemRow::contentId).toList();
         return export(ids, target, names, listener, cancel);
     }
 

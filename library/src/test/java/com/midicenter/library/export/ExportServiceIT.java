@@ -53,7 +53,7 @@ class ExportServiceIT {
     static void buildLibrary() throws Exception {
         db = SharedDatabase.get();
         SharedDatabase.truncate("content", "location", "file_meta", "analysis_job", "tag", "file_tag", "user_mark",
-                "import_run", "import_error", "archive_file", "search_doc");
+                "import_run", "import_error", "archive_file", "search_doc", "collection");
         Path root = lib.resolve("Lib");
         Files.createDirectories(root.resolve("Bass"));
         write(root.resolve("Bass/Zork Bass Alpha.mid"), midi(36, 120));
@@ -195,6 +195,43 @@ class ExportServiceIT {
         assertThat(r.cancelled()).isTrue();
         assertThat(r.files()).isEmpty();
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void exportCollection_manualInItsOrderAndSmartLive_toAZipAndAFolder() throws Exception {
+        // given: a manual collection (a zip member among its files) in an order of its own, and a saved search
+        var collections = new com.midicenter.library.curation.CollectionService(db.sqlSessionFactory(),
+                new SearchService(db.sqlSessionFactory()));
+        long beta = contentIdOf("%Zork Bass Beta.mid");
+        long member = contentIdOf("%Member Groove.mid");
+        long alpha = contentIdOf("%Zork Bass Alpha.mid");
+        collections.create("Export gig");
+        collections.add("Export gig", List.of(alpha, beta, member));
+        collections.move("Export gig", alpha, 3);
+        collections.saveSearch("Export zork", zorkBass());
+        Path zip = tmp.resolve("gig.zip");
+
+        // when
+        ExportResult manual = export.exportCollection("Export gig", zip, "{n} {name}", ExportListener.NONE,
+                new AtomicBoolean());
+        ExportResult smart = export.exportCollection("Export zork", tmp.resolve("zork"), null, ExportListener.NONE,
+                new AtomicBoolean());
+
+        // then
+        assertThat(manual.failures()).isEmpty();
+        assertThat(manual.files()).extracting(ExportResult.Exported::contentId).containsExactly(beta, member, alpha);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            assertThat(z.stream().map(ZipEntry::getName).sorted()).containsExactly("1 Zork Bass Beta.mid",
+                    "2 Member Groove.mid", "3 Zork Bass Alpha.mid");
+            assertThat(z.getInputStream(z.getEntry("2 Member Groove.mid")).readAllBytes()).isEqualTo(memberBytes);
+        }
+        assertThat(listFiles(tmp.resolve("zork"))).extracting(p -> p.getFileName().toString())
+                .containsExactly("Zork Bass Alpha.mid", "Zork Bass Beta.mid");
+        assertThat(smart.files()).extracting(ExportResult.Exported::contentId).containsExactly(alpha, beta);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> export.exportCollection("No such gig",
+                        tmp.resolve("none"), null, ExportListener.NONE, new AtomicBoolean()))
+                .isInstanceOf(com.midicenter.library.curation.CurationException.class).hasMessageContaining("No such gig");
+        assertThat(tmp.resolve("none")).doesNotExist();
     }
 
     private static long contentIdOf(String pathLike) throws Exception {
