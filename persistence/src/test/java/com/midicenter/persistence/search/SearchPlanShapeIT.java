@@ -281,6 +281,143 @@ class SearchPlanShapeIT {
         assertBounded(plan, 100);
     }
 
+    // ---- search: within a manual collection, duplicates hidden (issue 9) --------------------------------------------
+
+    /** Ids of the collections made by {@link #curationData()}: 200 and 100,000 items in a shuffled order. */
+    private static long smallCollection;
+    private static long largeCollection;
+
+    /**
+     * Once: two manual collections (their items need content rows) and a stored musical duplicate scan of 50,000
+     * groups of two (50,000 contents hidden), analysed.
+     */
+    private static synchronized void curationData() {
+        if (largeCollection != 0) {
+            return;
+        }
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT setseed(0.42)");
+            s.execute("INSERT INTO content (id, sha256, size_bytes) OVERRIDING SYSTEM VALUE"
+                    + " SELECT d.content_id, sha256(d.content_id::text::bytea), 1000 FROM search_doc d"
+                    + " WHERE d.content_id % 10 = 3 ON CONFLICT DO NOTHING");
+            s.execute("INSERT INTO collection (name, kind) VALUES ('plans small', 'manual'), ('plans large', 'manual')");
+            smallCollection = number(s, "SELECT id FROM collection WHERE name = 'plans small'");
+            largeCollection = number(s, "SELECT id FROM collection WHERE name = 'plans large'");
+            s.execute("INSERT INTO collection_item (collection_id, content_id, position) SELECT " + largeCollection
+                    + ", x.id, row_number() OVER (ORDER BY random()) FROM (SELECT c.id FROM content c LIMIT 100000) x");
+            s.execute("INSERT INTO collection_item (collection_id, content_id, position) SELECT " + smallCollection
+                    + ", x.id, row_number() OVER (ORDER BY random()) FROM (SELECT c.id FROM content c"
+                    + " WHERE c.id % 5000 = 3 LIMIT 200) x");
+            s.execute("INSERT INTO musical_duplicate (content_id, keeper_id, fingerprint)"
+                    + " SELECT x.content_id, CASE WHEN x.rn % 2 = 1 THEN x.content_id ELSE x.prev END, md5(x.rn::text)"
+                    + " FROM (SELECT content_id, row_number() OVER (ORDER BY content_id) AS rn,"
+                    + " lag(content_id) OVER (ORDER BY content_id) AS prev FROM search_doc"
+                    + " WHERE content_id % 9 IN (1, 2) LIMIT 100000) x");
+            s.execute("ANALYZE content");
+            s.execute("ANALYZE collection_item");
+            s.execute("ANALYZE musical_duplicate");
+            assertThat(number(s, "SELECT count(*) FROM collection_item WHERE collection_id = " + largeCollection))
+                    .isEqualTo(100_000);
+            assertThat(number(s, "SELECT count(*) FROM musical_duplicate WHERE content_id <> keeper_id"))
+                    .isEqualTo(50_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void search_smallCollectionInItsOrder_readsItsItemsByPosition() {
+        // given
+        curationData();
+
+        // when
+        Plan plan = explain("search", "--collection (200 files), by position",
+                Criteria.all().collection(smallCollection).sort(Sort.POSITION, false).build());
+
+        // then
+        assertThat(plan.labels()).as(plan::tree).contains("Index Scan collection_item_position_idx")
+                .doesNotContain("Seq Scan search_doc");
+        assertBounded(plan, 1_000);
+    }
+
+    /** Page 1,201 of 2,000: the cursor's position is a condition of the item index, so the walk starts there. */
+    @Test
+    void search_largeCollectionDeepPage_startsTheItemWalkAtTheCursor() {
+        // given
+        curationData();
+        Criteria criteria = Criteria.all().collection(largeCollection).sort(Sort.POSITION, true);
+        criteria.afterValue = "60000";
+        criteria.afterId = Long.parseLong(text("SELECT content_id FROM collection_item WHERE collection_id = "
+                + largeCollection + " AND position = 60000"));
+
+        // when
+        Plan plan = explain("search", "--collection (100,000 files), by position desc, cursor", criteria.build());
+
+        // then
+        assertThat(plan.node("Index Scan Backward collection_item_position_idx").text("Index Cond")).as(plan::tree)
+                .contains("position");
+        assertThat(plan.root().rows()).isEqualTo(50);
+        assertBounded(plan, 1_000);
+    }
+
+    @Test
+    void search_smallCollectionByName_readsItsItemsThenSorts() {
+        // given
+        curationData();
+
+        // when
+        Plan plan = explain("search", "--collection (200 files), by name",
+                Criteria.all().collection(smallCollection).build());
+
+        // then: the 200 items, not the name index walked until 50 of them turn up
+        assertThat(plan.labels()).as(plan::tree).doesNotContain("Seq Scan search_doc", "Index Scan search_doc_name_idx");
+        assertBounded(plan, 2_000);
+    }
+
+    @Test
+    void countUpTo_largeCollection_stopsAtCapPlusOne() {
+        // given
+        curationData();
+
+        // when
+        Plan plan = explain("countUpTo", "--collection (100,000 files)",
+                Criteria.all().collection(largeCollection).build(), EXACT_TOTAL);
+
+        // then
+        assertThat(plan.labels()).as(plan::tree).doesNotContain("Seq Scan search_doc");
+        assertBounded(plan, 3 * FEW_PAGES);
+    }
+
+    @Test
+    void search_everythingByNameDuplicatesHidden_walksNameIndexSkippingTheHidden() {
+        // given
+        curationData();
+
+        // when
+        Plan plan = explain("search", "--hide-duplicates (50,000 hidden), by name",
+                Criteria.all().hideDuplicates().build());
+
+        // then
+        assertThat(plan.labels()).as(plan::tree).contains("Index Scan search_doc_name_idx")
+                .doesNotContain("Seq Scan search_doc", "Seq Scan musical_duplicate");
+        assertBounded(plan, 500);
+    }
+
+    @Test
+    void search_textDuplicatesHidden_ranksAtMost500() {
+        // given
+        curationData();
+
+        // when
+        Plan plan = explain("search", "text 'deep house bass' --hide-duplicates, relevance",
+                Criteria.text("deep house bass").hideDuplicates().build());
+
+        // then
+        assertThat(plan.labels()).as(plan::tree).doesNotContain("Seq Scan search_doc");
+        assertRanksAtMost500(plan);
+        assertBounded(plan, FEW_PAGES);
+    }
+
     // ---- search: filters -----------------------------------------------------------------------------------------
 
     /** 1.4 % of the docs have that tempo: walking names finds 50 of them within a few thousand rows. */
@@ -776,6 +913,8 @@ class SearchPlanShapeIT {
         private final int limit = 50;
         private String afterValue;
         private Long afterId;
+        private Long collectionId;
+        private boolean hideDuplicates;
 
         static Criteria all() {
             return new Criteria();
@@ -850,6 +989,16 @@ class SearchPlanShapeIT {
             return this;
         }
 
+        Criteria collection(long id) {
+            collectionId = id;
+            return this;
+        }
+
+        Criteria hideDuplicates() {
+            hideDuplicates = true;
+            return this;
+        }
+
         Criteria after(SearchHit last) {
             afterValue = Objects.requireNonNull(last.sortValue(), "sort value");
             afterId = last.contentId();
@@ -859,7 +1008,8 @@ class SearchPlanShapeIT {
         SearchCriteria build() {
             Sort s = sort != null ? sort : tsquery != null ? Sort.RELEVANCE : Sort.NAME;
             return new SearchCriteria(tsquery, fuzzy, bpm, keys, null, null, null, null, null, instrument, null, tag,
-                    vendor, pack, favorite, null, null, s, descending, limit, afterValue, afterId);
+                    vendor, pack, favorite, null, null, s, descending, limit, afterValue, afterId, collectionId,
+                    hideDuplicates);
         }
     }
 
