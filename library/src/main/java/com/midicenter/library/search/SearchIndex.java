@@ -321,16 +321,18 @@ final class SearchIndex {
 
     // ---- matching ------------------------------------------------------------------------------------------------
 
-    /** A collection's contents in its order ({@code items} as {@code SearchMapper.collectionPositions} gives them). */
-    Members members(List<com.midicenter.persistence.search.CollectionPosition> items) {
-        int[] ordinals = new int[items.size()];
-        int[] positions = new int[items.size()];
+    /** A collection's contents in its order, as {@code SearchMapper.collectionMembers} gives them. */
+    Members members(com.midicenter.persistence.search.CollectionMembers items) {
+        Long[] contentIds = items.contentIds();
+        Integer[] itemPositions = items.positions();
+        int[] ordinals = new int[contentIds.length];
+        int[] positions = new int[contentIds.length];
         int n = 0;
-        for (var item : items) {
-            int d = ordinal(item.contentId());
+        for (int i = 0; i < contentIds.length; i++) {
+            int d = ordinal(contentIds[i]);
             if (d >= 0) {
                 ordinals[n] = d;
-                positions[n++] = item.position();
+                positions[n++] = itemPositions[i];
             }
         }
         return new Members(Arrays.copyOf(ordinals, n), Arrays.copyOf(positions, n));

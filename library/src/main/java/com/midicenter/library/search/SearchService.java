@@ -155,7 +155,9 @@ public final class SearchService implements AutoCloseable {
             if (criteria.collectionId() != null) {
                 // the snapshot holds no collections: the collection's contents, looked up once for this search
                 checkCollection(mapper, criteria.collectionId());
-                collection = snapshot.members(mapper.collectionPositions(criteria.collectionId()));
+                var members = mapper.collectionMembers(criteria.collectionId()); // null: empty (MyBatis's all-NULL row)
+                collection = snapshot.members(members == null
+                        ? new com.midicenter.persistence.search.CollectionMembers(null, null) : members);
             }
             SearchIndex.Matches matches = snapshot.match(criteria, words, collection);
             SearchIndex.Page page = snapshot.page(matches, criteria, words, collection);

@@ -66,6 +66,17 @@ class IndexedSearchServiceIT extends SearchServiceIT {
                 assertThat(withoutTags(indexFirst.facets())).as("%s", r).isEqualTo(withoutTags(sqlFirst.facets()));
             }
         }
+        // an empty collection: nothing, in both
+        var collections = new com.midicenter.library.curation.CollectionService(db.sqlSessionFactory(), sql);
+        if (collections.list().stream().anyMatch(c -> c.name().equals("Parity empty"))) {
+            collections.delete("Parity empty");
+        }
+        long empty = collections.create("Parity empty").id();
+        for (SearchService service : java.util.List.of(sql, search)) {
+            SearchResult none = service.search(SearchRequest.text(null).inCollection(empty).page(50, null, true));
+            assertThat(none.total()).isZero();
+            assertThat(none.hits()).isEmpty();
+        }
     }
 
     /** Every page of a search, as the content ids of each page. */

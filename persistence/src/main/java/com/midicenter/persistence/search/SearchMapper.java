@@ -32,8 +32,8 @@ public interface SearchMapper {
     /** {@code manual} or {@code smart}; null when there is no such collection. */
     String collectionKind(@Param("id") long collectionId);
 
-    /** The contents of a collection in its order (position, then content id). */
-    List<CollectionPosition> collectionPositions(@Param("id") long collectionId);
+    /** The contents of a collection in its order (position, then content id), in one row. */
+    CollectionMembers collectionMembers(@Param("id") long collectionId);
 
     /** The docs of these content ids, in no particular order (ids no longer in the table are left out). */
     List<SearchHit> hitsByIds(@Param("ids") List<Long> ids);
