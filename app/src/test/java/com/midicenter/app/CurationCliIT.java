@@ -207,6 +207,9 @@ class CurationCliIT {
         Run smart = cli("search", "--collection", "Smart crate");
         Run noCollection = cli("search", "--sort", "position");
         Run recent = cli("collection", "recent", "--json");
+        java.nio.file.Path batch = java.nio.file.Files.writeString(tmp.resolve("collection-batch.txt"),
+                "--collection 'Set list' --limit 2\n--collection 'Set list' --desc --limit 1\n--collection 'Gone list'\n");
+        Run batched = cli("search", "--batch", batch.toString());
 
         // then
         assertThat(inOrder.exit()).as(inOrder.err()).isZero();
@@ -227,6 +230,14 @@ class CurationCliIT {
         assertThat(smart.err()).contains("saved search");
         assertThat(noCollection.exit()).isEqualTo(2);
         assertThat(noCollection.err()).contains("--collection");
+        // --batch answers from the in-memory index: the same order
+        List<String> lines = batched.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(hitIds(lines.get(0))).containsExactly(ids.get(24), ids.get(23));
+        assertThat(json(lines.get(0))).containsEntry("total", "5");
+        assertThat(hitIds(lines.get(1))).containsExactly(ids.get(21));
+        assertThat(lines.get(2)).contains("\"error\":\"there is no collection 'Gone list'\"");
+        assertThat(batched.exit()).isEqualTo(1);
         assertThat(recent.out()).contains("{\"search\":\"collection=").contains("sort=name\\ncollection=");
     }
 

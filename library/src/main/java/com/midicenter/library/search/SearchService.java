@@ -1,6 +1,7 @@
 package com.midicenter.library.search;
 
 import com.midicenter.core.music.MusicalKey;
+import com.midicenter.persistence.search.CollectionMembers;
 import com.midicenter.persistence.search.FacetCount;
 import com.midicenter.persistence.search.SearchCriteria;
 import com.midicenter.persistence.search.SearchCriteria.BpmRange;
@@ -155,9 +156,8 @@ public final class SearchService implements AutoCloseable {
             if (criteria.collectionId() != null) {
                 // the snapshot holds no collections: the collection's contents, looked up once for this search
                 checkCollection(mapper, criteria.collectionId());
-                var members = mapper.collectionMembers(criteria.collectionId()); // null: empty (MyBatis's all-NULL row)
-                collection = snapshot.members(members == null
-                        ? new com.midicenter.persistence.search.CollectionMembers(null, null) : members);
+                CollectionMembers members = mapper.collectionMembers(criteria.collectionId()); // null: empty
+                collection = snapshot.members(members == null ? new CollectionMembers(null, null) : members);
             }
             SearchIndex.Matches matches = snapshot.match(criteria, words, collection);
             SearchIndex.Page page = snapshot.page(matches, criteria, words, collection);
