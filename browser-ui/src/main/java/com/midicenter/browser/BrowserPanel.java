@@ -20,6 +20,9 @@ import com.midicenter.browser.results.ResultsTableModel;
 import com.midicenter.browser.results.ServerSorter;
 import com.midicenter.browser.sidebar.CollectionsSource;
 import com.midicenter.browser.sidebar.LibrarySidebar;
+import com.midicenter.browser.tags.ManageTagsPanel;
+import com.midicenter.browser.tags.TagCloudPanel;
+import com.midicenter.browser.tags.TagsSource;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.persistence.search.SearchHit;
 import com.midicenter.library.search.SearchResult;
@@ -39,6 +42,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
@@ -77,6 +81,11 @@ public final class BrowserPanel extends JPanel {
 
     /** Pause after the last answer before the filter values are counted (facets), in ms. */
     public static final int FACETS_AFTER_MS = 120;
+    /**
+     * How long a search's results stay on screen, unchanged, before it counts as one the user settled on and is
+     * remembered among the recent searches, in ms (Enter in the search field remembers it at once).
+     */
+    public static final int RECORD_AFTER_MS = 2_000;
 
     private final Searcher searcher;
     private final Executor executor;
@@ -95,6 +104,14 @@ public final class BrowserPanel extends JPanel {
     private final FileDragHandler dragHandler;
     /** The collections and recent searches above the filters, or {@code null} when the host gave no source. */
     private final LibrarySidebar sidebar;
+    /** The user's tags across files (bulk tag, autocomplete, cloud, manage), or {@code null} when the host gave none. */
+    private final TagsSource tags;
+    /** The tag cloud of the current search, in the "Tags" popup; null without tags. */
+    private final TagCloudPanel tagCloud;
+    private final JPopupMenu tagCloudPopup = new JPopupMenu();
+    private final JButton tagCloudButton = new JButton("Tags");
+    /** Remembers the search shown as a recent one once it has stayed {@value #RECORD_AFTER_MS} ms. */
+    private final javax.swing.Timer recordTimer = new javax.swing.Timer(RECORD_AFTER_MS, e -> recordShownSearch());
     /** Files like this one (a content id) instead of a text search, or {@code null}. */
     private String similarTo;
     private String similarName;
@@ -120,6 +137,8 @@ public final class BrowserPanel extends JPanel {
     private SearchRequest facetsFor;
     /** The search whose facets were asked for last; older facet answers are dropped. */
     private long facetSeq;
+    /** Enter was pressed in the search field: remember the search when its answer is shown. */
+    private boolean recordWhenShown;
     /** A search was started and its answer (or failure) has not come back. */
     private boolean inFlight;
     /** The text changed while a search was in flight: search again when it answers. */
@@ -150,19 +169,28 @@ public final class BrowserPanel extends JPanel {
      *                      chosen in the panel)
      * @param collections   the collections and recent searches of the "Library" sidebar, or {@code null} for no
      *                      sidebar
+     * @param tags          the user's tags across files (the "Tag…" dialog, autocomplete, the tag cloud, "Manage
+     *                      tags"), or {@code null} for none
      */
     public record Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
-                           Path dragCache, ReceiverSource previewOutput, CollectionsSource collections) {
+                           Path dragCache, ReceiverSource previewOutput, CollectionsSource collections,
+                           TagsSource tags) {
 
         public Services {
             Objects.requireNonNull(searcher, "searcher");
             Objects.requireNonNull(executor, "executor");
         }
 
+        /** Without the tag tools. */
+        public Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
+                        Path dragCache, ReceiverSource previewOutput, CollectionsSource collections) {
+            this(searcher, executor, jobs, details, dragCache, previewOutput, collections, null);
+        }
+
         /** Without the "Library" sidebar. */
         public Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
                         Path dragCache, ReceiverSource previewOutput) {
-            this(searcher, executor, jobs, details, dragCache, previewOutput, null);
+            this(searcher, executor, jobs, details, dragCache, previewOutput, null, null);
         }
 
         /** Searching only: no library actions, no details. */
@@ -206,6 +234,9 @@ public final class BrowserPanel extends JPanel {
         this.split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, scroll, inspector);
         this.sidebar = services.collections() == null ? null
                 : new LibrarySidebar(services.collections(), executor, statusBar::showMessage);
+        this.tags = services.tags();
+        this.tagCloud = tags == null ? null : new TagCloudPanel(tags, executor);
+        recordTimer.setRepeats(false);
 
         searchField.setName("search");
         searchField.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Search names, tags, instruments…");
@@ -242,6 +273,7 @@ public final class BrowserPanel extends JPanel {
         searchField.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0),
                 "toResults");
         searchField.getActionMap().put("toResults", action(this::focusResults));
+        searchField.addActionListener(e -> recordWhenShown = true); // Enter: remember this search once shown
 
         filterPanel.onChange(state -> {
             chipBar.setChips(state.chips());
@@ -254,17 +286,46 @@ public final class BrowserPanel extends JPanel {
         top.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
         top.add(searchField, BorderLayout.CENTER);
         top.add(chipBar, BorderLayout.SOUTH);
+        JPanel east = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.TRAILING, 6, 0));
+        if (tagCloud != null) {
+            tagCloudButton.setName("tagCloudButton");
+            tagCloudButton.setToolTipText("The tags of these results; click one to filter by it");
+            tagCloudButton.addActionListener(e -> showTagCloud());
+            tagCloud.onChoose(t -> {
+                tagCloudPopup.setVisible(false);
+                setFilterState(filterState().withTag(t.name()));
+            });
+            tagCloudPopup.setName("tagCloudPopup");
+            tagCloudPopup.add(tagCloud);
+            JButton manage = new JButton("Manage your tags\u2026");
+            manage.setName("manageTagsButton");
+            manage.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_BORDERLESS);
+            manage.putClientProperty(FlatClientProperties.STYLE_CLASS, "midiCenterLink");
+            manage.addActionListener(e -> {
+                tagCloudPopup.setVisible(false);
+                manageTags();
+            });
+            tagCloudPopup.add(manage);
+            east.add(tagCloudButton);
+            if (inspector.detailsPane() != null) {
+                inspector.detailsPane().enableTagCompletion(tags::complete);
+            }
+        }
         if (jobs != null) {
             JButton addFolder = new JButton(new AddFolderAction(this, statusBar));
             addFolder.setName("addFolder");
-            top.add(addFolder, BorderLayout.EAST);
+            east.add(addFolder);
             statusBar.onJobEnded(outcome -> searchNow());
+        }
+        if (east.getComponentCount() > 0) {
+            top.add(east, BorderLayout.EAST);
         }
         add(top, BorderLayout.NORTH);
         if (sidebar == null) {
             add(filterScroll(), BorderLayout.WEST);
         } else {
             sidebar.onSearch(this::applySearch);
+            sidebar.setCurrentSearch(() -> lastRequest == null ? null : lastRequest.page(model.pageSize(), null, false));
             JPanel west = new JPanel(new BorderLayout());
             west.setName("west");
             west.add(sidebar, BorderLayout.NORTH);
@@ -485,12 +546,71 @@ public final class BrowserPanel extends JPanel {
         answerUnpainted = true;
         facetsFor = request;
         facetTimer.restart(); // the counts once typing pauses: the rows first, and no counts for every keystroke
+        if (recordWhenShown) {
+            recordWhenShown = false;
+            recordShownSearch();
+        } else {
+            recordTimer.restart();
+        }
         if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
         String files = filesText(result, model.getRowCount());
         statusBar.setSearchStatus(request.similarTo() != null && similarName != null
                 ? files + " like " + similarName + " (Esc: back)" : files, null);
+    }
+
+    /**
+     * Remembers the search shown among the recent searches (through the sidebar's source, the store the CLI's
+     * {@code search} writes): when its results have stayed {@value #RECORD_AFTER_MS} ms with no newer search started,
+     * or at once when the user pressed Enter in the search field. Not every keystroke: typing restarts the wait.
+     */
+    private void recordShownSearch() {
+        if (sidebar != null && facetsFor != null && shownSeq == searchSeq) {
+            sidebar.recordSearch(facetsFor.page(model.pageSize(), null, false));
+        }
+    }
+
+    /** [EDT] Opens the "Tags" popup and counts the tags of the current search in it. */
+    public void showTagCloud() {
+        if (tagCloud == null) {
+            return;
+        }
+        SearchRequest current = lastRequest == null ? filterState().toRequest(searchField.getText(), sort, descending,
+                model.pageSize(), false) : lastRequest.page(model.pageSize(), null, false);
+        tagCloud.load(current);
+        tagCloudPopup.pack();
+        tagCloudPopup.show(tagCloudButton, 0, tagCloudButton.getHeight());
+    }
+
+    /** [EDT] Opens "Manage tags" (rename, merge your tags) over the window. */
+    public javax.swing.JDialog manageTags() {
+        if (tags == null) {
+            return null;
+        }
+        return ManageTagsPanel.open(SwingUtilities.getWindowAncestor(this),
+                new ManageTagsPanel(tags, executor, this::tagsChanged));
+    }
+
+    /** [EDT] After a tag edit: the details shown again and the search run again (tags are searchable words). */
+    void tagsChanged() {
+        refreshDetails();
+        searchNow();
+    }
+
+    /** [EDT] The tag tools' source, or null when the host gave none. */
+    public TagsSource tags() {
+        return tags;
+    }
+
+    /** [EDT] The tag cloud in the "Tags" popup, or null without tags. */
+    public TagCloudPanel tagCloud() {
+        return tagCloud;
+    }
+
+    /** [EDT] The "Tags" button of the top bar. */
+    public JButton tagCloudButton() {
+        return tagCloudButton;
     }
 
     /** Counts the filter values of the results shown (a second, cheap request: one row and the facets). */

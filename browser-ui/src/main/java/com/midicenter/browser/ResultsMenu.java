@@ -101,8 +101,8 @@ final class ResultsMenu {
             rate.add(item("No rating", "menu.rate0", true,
                     () -> edit(hits, "rate", h -> source.setRating(h.contentId(), null))));
             popup.add(rate);
-            popup.add(item(hits.size() > 1 ? "Tag " + hits.size() + " files…" : "Add tag…", "menu.tag", any,
-                    () -> tag(hits)));
+            popup.add(item(hits.size() > 1 ? "Tag " + hits.size() + " files…" : panel.tags() != null ? "Tag…"
+                    : "Add tag…", "menu.tag", any, () -> tag(hits)));
         }
         if (panel.sidebar() != null) {
             JMenu add = new JMenu("Add to collection");
@@ -165,6 +165,13 @@ final class ResultsMenu {
     }
 
     private void tag(List<SearchHit> hits) {
+        if (panel.tags() != null) { // add or remove, with autocomplete
+            com.midicenter.browser.tags.TagEditPanel edit = new com.midicenter.browser.tags.TagEditPanel(
+                    hits.stream().map(SearchHit::contentId).toList(), panel.tags(), panel.executor(),
+                    panel::tagsChanged);
+            com.midicenter.browser.tags.TagEditPanel.open(SwingUtilities.getWindowAncestor(panel), edit);
+            return;
+        }
         String tag = JOptionPane.showInputDialog(panel, hits.size() == 1 ? "Tag for " + hits.get(0).name() + ":"
                 : "Tag for " + hits.size() + " files:", "Add tag", JOptionPane.PLAIN_MESSAGE);
         if (tag == null || tag.isBlank()) {

@@ -67,7 +67,70 @@ class SidebarTest {
                     + (SwingUtilities.isEventDispatchThread() ? "EDT" : "worker"));
             return contentIds.size();
         }
+
+        @Override
+        public void create(String name) {
+            calls.add("create " + name + " on " + thread());
+            if (name.equals("Keepers")) {
+                throw new IllegalArgumentException("a collection 'Keepers' exists already");
+            }
+        }
+
+        @Override
+        public void saveSearch(String name, SearchRequest request) {
+            calls.add("saveSearch " + name + " " + request.text() + " bpm " + request.bpm() + " sort "
+                    + request.sort() + " on " + thread());
+        }
+
+        @Override
+        public void rename(String from, String to) {
+            calls.add("rename " + from + " " + to + " on " + thread());
+        }
+
+        @Override
+        public void delete(String name) {
+            calls.add("delete " + name + " on " + thread());
+        }
+
+        @Override
+        public int remove(String collection, Collection<Long> contentIds) {
+            calls.add("remove " + collection + " " + contentIds + " on " + thread());
+            return contentIds.size();
+        }
+
+        @Override
+        public void move(String collection, long contentId, int position) {
+            calls.add("move " + collection + " " + contentId + " " + position + " on " + thread());
+        }
+
+        @Override
+        public void recordSearch(SearchRequest request) {
+            calls.add("record " + request.text() + " on " + thread());
+        }
     };
+
+    static String thread() {
+        return SwingUtilities.isEventDispatchThread() ? "EDT" : "worker";
+    }
+
+    /** Prompts that answer {@code name} and confirm, and note what was asked. */
+    final List<String> asked = Collections.synchronizedList(new ArrayList<>());
+
+    com.midicenter.browser.sidebar.Prompts answering(String name, boolean confirm) {
+        return new com.midicenter.browser.sidebar.Prompts() {
+            @Override
+            public String askName(java.awt.Component parent, String title, String question, String initial) {
+                asked.add(title + ": " + initial);
+                return name;
+            }
+
+            @Override
+            public boolean confirm(java.awt.Component parent, String title, String question) {
+                asked.add(question);
+                return confirm;
+            }
+        };
+    }
 
     void runAll() throws Exception {
         Runnable t = tasks.poll(2, TimeUnit.SECONDS);
@@ -203,5 +266,228 @@ class SidebarTest {
         assertThat(BrowserPanelTest.onEdt(() -> panel.statusBar().jobText()))
                 .isEqualTo("Added 2 files to \u201cKeepers\u201d");
         assertThat(calls).last().isEqualTo("collections on worker"); // the counts read again
+    }
+
+    @Test
+    void newCollection_fromThePlusMenu_createsOffTheEdtAndReloads() throws Exception {
+        // given
+        BrowserPanel panel = panel();
+        calls.clear();
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().setPrompts(answering("  Drums  ", true));
+            return null;
+        });
+
+        // when: "+" then "New collection…"
+        JPopupMenu menu = BrowserPanelTest.onEdt(() -> panel.sidebar().menuFor(null));
+        BrowserPanelTest.onEdt(() -> {
+            ResultsMenuTest.item(menu, "sidebar.newCollection").doClick();
+            return null;
+        });
+        runAll();
+
+        // then: created with the stripped name on a worker, said once, the lists read again
+        assertThat(calls).containsExactly("create Drums on worker", "collections on worker");
+        assertThat(BrowserPanelTest.onEdt(() -> panel.statusBar().jobText())).startsWith("Created \u201cDrums\u201d");
+        assertThat(BrowserPanelTest.onEdt(() -> panel.sidebar().isSettled())).isTrue();
+    }
+
+    @Test
+    void newCollection_nameTaken_saysSoInPlainWords() throws Exception {
+        // given
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().setPrompts(answering("Keepers", true));
+            return null;
+        });
+
+        // when
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().newCollection();
+            return null;
+        });
+        runAll();
+
+        // then
+        assertThat(BrowserPanelTest.onEdt(() -> panel.statusBar().jobText()))
+                .isEqualTo("Could not create \u201cKeepers\u201d: a collection 'Keepers' exists already");
+    }
+
+    @Test
+    void newCollection_cancelledOrBlank_changesNothing() throws Exception {
+        // given
+        BrowserPanel panel = panel();
+        calls.clear();
+
+        // when: cancelled, then a blank name
+        for (String answer : new String[] {null, "   "}) {
+            BrowserPanelTest.onEdt(() -> {
+                panel.sidebar().setPrompts(answering(answer, true));
+                panel.sidebar().newCollection();
+                return null;
+            });
+        }
+        runAll();
+
+        // then
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void saveSearch_storesTheCurrentTextFiltersAndSort() throws Exception {
+        // given: a search for "kick" at 120 BPM sorted by BPM
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.searchField().setText("kick");
+            panel.setFilterState(panel.filterState().withBpm("120"));
+            panel.setSort(Sort.BPM, false);
+            return null;
+        });
+        runAll();
+        calls.clear();
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().setPrompts(answering("Kicks", true));
+            return null;
+        });
+
+        // when
+        JPopupMenu menu = BrowserPanelTest.onEdt(() -> panel.sidebar().menuFor(null));
+        BrowserPanelTest.onEdt(() -> {
+            ResultsMenuTest.item(menu, "sidebar.saveSearch").doClick();
+            return null;
+        });
+        runAll();
+
+        // then: the name offered first is the search described; what is stored is that search
+        assertThat(asked).containsExactly("Save search: kick \u00b7 bpm 120");
+        assertThat(calls).containsExactly("saveSearch Kicks kick bpm 120 sort BPM on worker", "collections on worker");
+        assertThat(BrowserPanelTest.onEdt(() -> panel.statusBar().jobText()))
+                .isEqualTo("Saved the search as \u201cKicks\u201d");
+    }
+
+    @Test
+    void renameAndDelete_fromTheContextMenu_actOnThatCollection() throws Exception {
+        // given
+        BrowserPanel panel = panel();
+        calls.clear();
+        CollectionsSource.Entry keepers = BrowserPanelTest.onEdt(
+                () -> panel.sidebar().collectionList().getModel().getElementAt(1));
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().setPrompts(answering("Best", true));
+            return null;
+        });
+
+        // when
+        JPopupMenu menu = BrowserPanelTest.onEdt(() -> panel.sidebar().menuFor(keepers));
+        BrowserPanelTest.onEdt(() -> {
+            ResultsMenuTest.item(menu, "sidebar.rename").doClick();
+            ResultsMenuTest.item(menu, "sidebar.delete").doClick();
+            return null;
+        });
+        runAll();
+
+        // then: renamed, then (after the confirmation, which says the files stay) deleted
+        assertThat(calls).contains("rename Keepers Best on worker", "delete Keepers on worker");
+        assertThat(asked).contains("Rename collection: Keepers",
+                "Delete the collection \u201cKeepers\u201d (12 files stay in the library)?");
+    }
+
+    @Test
+    void delete_notConfirmed_keepsTheCollection() throws Exception {
+        // given
+        BrowserPanel panel = panel();
+        calls.clear();
+        CollectionsSource.Entry keepers = BrowserPanelTest.onEdt(
+                () -> panel.sidebar().collectionList().getModel().getElementAt(1));
+
+        // when
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().setPrompts(answering("x", false));
+            panel.sidebar().delete(keepers);
+            return null;
+        });
+        runAll();
+
+        // then
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void dropOfRows_ontoAManualCollection_addsThemAndOntoASmartOneIsRefused() throws Exception {
+        // given: the rows the results table exports, as a drop onto each collection
+        BrowserPanel panel = panel();
+        calls.clear();
+        java.awt.datatransfer.Transferable rows = com.midicenter.browser.dnd.FileTransferable
+                .of(List.of(java.nio.file.Path.of("/music/a.mid")))
+                .withRows(new com.midicenter.browser.dnd.LibraryRows(List.of(7L, 9L)));
+
+        // when
+        boolean smart = BrowserPanelTest.onEdt(() -> panel.sidebar().drop(0, rows));
+        boolean manual = BrowserPanelTest.onEdt(() -> panel.sidebar().drop(1, rows));
+        boolean filesOnly = BrowserPanelTest.onEdt(() -> panel.sidebar().drop(1, com.midicenter.browser.dnd
+                .FileTransferable.of(List.of(java.nio.file.Path.of("/music/a.mid")))));
+        runAll();
+
+        // then
+        assertThat(smart).isFalse();
+        assertThat(manual).isTrue();
+        assertThat(filesOnly).as("files from elsewhere are not library rows").isFalse();
+        assertThat(calls).contains("add Keepers [7, 9] on worker");
+    }
+
+    @Test
+    void recordSearch_sameSearchTwice_isSentOnce() throws Exception {
+        // given
+        BrowserPanel panel = panel();
+        calls.clear();
+
+        // when
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().recordSearch(SearchRequest.text("pad"));
+            panel.sidebar().recordSearch(SearchRequest.text("pad"));
+            panel.sidebar().recordSearch(SearchRequest.text("   "));
+            return null;
+        });
+        runAll();
+
+        // then: once, and the list read again
+        assertThat(calls).containsExactly("record pad on worker", "collections on worker");
+    }
+
+    @Test
+    void enterInTheSearchField_remembersTheSearchOnceShown() throws Exception {
+        // given
+        BrowserPanel panel = panel();
+        calls.clear();
+
+        // when: "bass" typed and Enter
+        BrowserPanelTest.onEdt(() -> {
+            panel.searchField().setText("bass");
+            panel.searchField().postActionEvent();
+            return null;
+        });
+        runAll();
+
+        // then
+        assertThat(calls).contains("record bass on worker");
+    }
+
+    @Test
+    void resultsShownTwoSeconds_rememberedAsARecentSearch() throws Exception {
+        // given
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.searchField().setText("lead");
+            return null;
+        });
+        runAll();
+        calls.clear();
+
+        // when: nothing happens for the wait
+        Thread.sleep(BrowserPanel.RECORD_AFTER_MS + 300);
+        runAll();
+
+        // then
+        assertThat(calls).contains("record lead on worker");
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the library sidebar needs from the library: the collections, the recent searches, and adding files to a manual
- * collection. {@link #of(CollectionService)} in the app; a fake in unit tests.
+ * What the library sidebar needs from the library: the collections (list, create, rename, delete, save a search),
+ * the files of manual ones (add, remove, move), and the recent searches (list, record).
+ * {@link #of(CollectionService)} in the app; a fake in unit tests.
  *
  * <p>[any thread] Called from the panel's executor threads, never on the EDT. A {@link RuntimeException}'s message is
  * shown to the user as it is.
@@ -45,6 +46,27 @@ public interface CollectionsSource {
     /** Appends the files to the manual collection; returns how many were not in it yet. */
     int add(String collection, Collection<Long> contentIds);
 
+    /** Creates an empty manual collection (a name taken is an {@link IllegalArgumentException} saying so). */
+    void create(String name);
+
+    /** Stores {@code request} as a smart collection (its page is not kept). */
+    void saveSearch(String name, SearchRequest request);
+
+    /** Renames a manual or smart collection. */
+    void rename(String from, String to);
+
+    /** Deletes the collection (never its files). */
+    void delete(String name);
+
+    /** Takes the files out of the manual collection; returns how many were in it. */
+    int remove(String collection, Collection<Long> contentIds);
+
+    /** Moves the file to {@code position} (1-based; past the end: last) in the manual collection. */
+    void move(String collection, long contentId, int position);
+
+    /** Remembers the search as the newest recent one (the store the CLI's {@code search} writes too). */
+    void recordSearch(SearchRequest request);
+
     /** The library's collection service as a source; stored searches this version cannot read are left out. */
     static CollectionsSource of(CollectionService service) {
         Objects.requireNonNull(service, "service");
@@ -74,6 +96,41 @@ public interface CollectionsSource {
             @Override
             public int add(String collection, Collection<Long> contentIds) {
                 return service.add(collection, contentIds);
+            }
+
+            @Override
+            public void create(String name) {
+                service.create(name);
+            }
+
+            @Override
+            public void saveSearch(String name, SearchRequest request) {
+                service.saveSearch(name, request);
+            }
+
+            @Override
+            public void rename(String from, String to) {
+                service.rename(from, to);
+            }
+
+            @Override
+            public void delete(String name) {
+                service.delete(name);
+            }
+
+            @Override
+            public int remove(String collection, Collection<Long> contentIds) {
+                return service.remove(collection, contentIds);
+            }
+
+            @Override
+            public void move(String collection, long contentId, int position) {
+                service.move(collection, contentId, position);
+            }
+
+            @Override
+            public void recordSearch(SearchRequest request) {
+                service.recordSearch(request);
             }
         };
     }
