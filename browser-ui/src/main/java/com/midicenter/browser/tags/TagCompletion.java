@@ -218,8 +218,10 @@ public final class TagCompletion {
         close();
     }
 
-    /** [EDT] Closes the list. */
+    /** [EDT] Closes the list; a look-up waiting or on its way is dropped. */
     public void close() {
+        timer.stop();
+        ++seq;
         suggestions.clear();
         bindKeys(false);
         popup.setVisible(false);
