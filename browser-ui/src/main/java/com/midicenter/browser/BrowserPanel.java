@@ -34,6 +34,7 @@ import java.awt.Toolkit;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -112,6 +113,8 @@ public final class BrowserPanel extends JPanel {
     private final JButton tagCloudButton = new JButton("Tags");
     /** Remembers the search shown as a recent one once it has stayed {@value #RECORD_AFTER_MS} ms. */
     private final javax.swing.Timer recordTimer = new javax.swing.Timer(RECORD_AFTER_MS, e -> recordShownSearch());
+    /** The manual collection the results are limited to, or {@code null} for the whole library. */
+    private OpenCollection openCollection;
     /** Files like this one (a content id) instead of a text search, or {@code null}. */
     private String similarTo;
     private String similarName;
@@ -137,6 +140,8 @@ public final class BrowserPanel extends JPanel {
     private SearchRequest facetsFor;
     /** The search whose facets were asked for last; older facet answers are dropped. */
     private long facetSeq;
+    /** The row to select when the next answer is shown (after a move), or -1. */
+    private int pendingSelection = -1;
     /** Enter was pressed in the search field: remember the search when its answer is shown. */
     private boolean recordWhenShown;
     /** A search was started and its answer (or failure) has not come back. */
@@ -196,6 +201,18 @@ public final class BrowserPanel extends JPanel {
         /** Searching only: no library actions, no details. */
         public static Services of(Searcher searcher, Executor executor) {
             return new Services(searcher, executor, null, null, null, null);
+        }
+    }
+
+    /**
+     * A manual collection open in the results.
+     *
+     * @param id   its id (what the search is limited to)
+     * @param name its name (the chip's label)
+     */
+    public record OpenCollection(long id, String name) {
+        public OpenCollection {
+            Objects.requireNonNull(name, "name");
         }
     }
 
@@ -270,6 +287,9 @@ public final class BrowserPanel extends JPanel {
         table.setComponentPopupMenu(new ResultsMenu(this).popup());
         bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "togglePreview", inspector::togglePreview);
         bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "preview", this::previewSelected);
+        bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_UP, InputEvent.CTRL_DOWN_MASK), "moveUp", () -> moveSelected(-1));
+        bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, InputEvent.CTRL_DOWN_MASK), "moveDown",
+                () -> moveSelected(1));
         searchField.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0),
                 "toResults");
         searchField.getActionMap().put("toResults", action(this::focusResults));
@@ -281,6 +301,7 @@ public final class BrowserPanel extends JPanel {
         });
         chipBar.onRemove(chip -> setFilterState(chip.removeFrom(filterPanel.state())));
         chipBar.onClearAll(this::clearAll);
+        chipBar.onClearScope(() -> openCollection(null));
 
         JPanel top = new JPanel(new BorderLayout(6, 0));
         top.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
@@ -325,6 +346,11 @@ public final class BrowserPanel extends JPanel {
             add(filterScroll(), BorderLayout.WEST);
         } else {
             sidebar.onSearch(this::applySearch);
+            sidebar.onOpen(e -> {
+                if (e.id() != null) {
+                    openCollection(new OpenCollection(e.id(), e.name()));
+                }
+            });
             sidebar.setCurrentSearch(() -> lastRequest == null ? null : lastRequest.page(model.pageSize(), null, false));
             JPanel west = new JPanel(new BorderLayout());
             west.setName("west");
@@ -491,6 +517,9 @@ public final class BrowserPanel extends JPanel {
         if (similarTo != null) {
             request = request.similarTo(similarTo);
         }
+        if (openCollection != null) {
+            request = request.inCollection(openCollection.id());
+        }
         lastRequest = request;
         try {
             // a named task, not a lambda: linking a new lambda call site on the EDT costs tens of ms the first time
@@ -552,9 +581,13 @@ public final class BrowserPanel extends JPanel {
         } else {
             recordTimer.restart();
         }
-        if (model.getRowCount() > 0) {
+        if (pendingSelection >= 0 && pendingSelection < model.getRowCount()) {
+            table.setRowSelectionInterval(pendingSelection, pendingSelection);
+            table.scrollRectToVisible(table.getCellRect(pendingSelection, 0, true));
+        } else if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
+        pendingSelection = -1;
         String files = filesText(result, model.getRowCount());
         statusBar.setSearchStatus(request.similarTo() != null && similarName != null
                 ? files + " like " + similarName + " (Esc: back)" : files, null);
@@ -740,6 +773,7 @@ public final class BrowserPanel extends JPanel {
 
     /** [EDT] Removes every filter and the text, and searches (the chips' "Clear all"). */
     public void clearAll() {
+        setOpenCollectionQuietly(null);
         searchField.setText("");
         setFilterState(FilterState.NONE);
         searchField.requestFocusInWindow();
@@ -774,12 +808,87 @@ public final class BrowserPanel extends JPanel {
         searchField.getDocument().addDocumentListener(textListener);
         similarTo = request.similarTo();
         similarName = similarTo == null ? null : "#" + similarTo;
-        sort = request.sort();
+        String inName = request.collection() == null || sidebar == null ? null : sidebar.nameOf(request.collection());
+        setOpenCollectionQuietly(request.collection() == null ? null
+                : new OpenCollection(request.collection(), inName == null ? "#" + request.collection() : inName));
+        sort = request.sort() == Sort.POSITION ? null : request.sort();
         descending = sort != null && request.descending();
         sorter.show(sort, descending);
         filterPanel.setState(filters);
         chipBar.setChips(filters.chips());
         searchNow();
+    }
+
+    /**
+     * [EDT] Limits the results to a manual collection ({@code null}: back to the whole library): a "Collection: NAME"
+     * chip leads the chip bar (its × comes back here with null); opening one clears the text, the filters and the
+     * sort, so its files show in the collection's own order. Filters and words then narrow within it.
+     */
+    public void openCollection(OpenCollection collection) {
+        setOpenCollectionQuietly(collection);
+        similarTo = null;
+        similarName = null;
+        if (collection != null) {
+            searchField.getDocument().removeDocumentListener(textListener);
+            searchField.setText("");
+            searchField.getDocument().addDocumentListener(textListener);
+            sort = null;
+            descending = false;
+            sorter.show(null, false);
+            filterPanel.setState(FilterState.NONE);
+            chipBar.setChips(List.of());
+        } else if (sidebar != null) {
+            sidebar.collectionList().clearSelection();
+        }
+        searchNow();
+    }
+
+    private void setOpenCollectionQuietly(OpenCollection collection) {
+        openCollection = collection;
+        chipBar.setScope(collection == null ? null : "Collection: " + collection.name());
+    }
+
+    /** [EDT] The manual collection the results are limited to, or {@code null}. */
+    public OpenCollection openCollection() {
+        return openCollection;
+    }
+
+    /**
+     * [EDT] Whether the rows show the open collection whole, in its own order (no words, filters or other sort): only
+     * then is a row's place its position, and rows can be moved.
+     */
+    public boolean showsCollectionOrder() {
+        return openCollection != null && similarTo == null && searchField.getText().isBlank()
+                && filterPanel.state().isEmpty() && (sort == null || sort == Sort.POSITION);
+    }
+
+    /** [EDT] Takes the selected files out of the open collection, then shows it again. */
+    public void removeSelectedFromCollection() {
+        OpenCollection c = openCollection;
+        java.util.List<SearchHit> hits = selectedHits();
+        if (c == null || hits.isEmpty() || sidebar == null) {
+            return;
+        }
+        sidebar.removeFrom(c.name(), hits.stream().map(SearchHit::contentId).toList(), this::searchNow);
+    }
+
+    /**
+     * [EDT] Moves the selected row {@code by} places (-1 up, +1 down) in the open collection (Ctrl+Up/Down, "Move
+     * up/down"), then shows the collection again with that file selected at its new place.
+     */
+    public void moveSelected(int by) {
+        OpenCollection c = openCollection;
+        int row = table.getSelectedRow();
+        if (c == null || sidebar == null || !showsCollectionOrder() || table.getSelectedRowCount() != 1) {
+            return;
+        }
+        int target = row + by;
+        SearchHit hit = model.hitAt(table.convertRowIndexToModel(row));
+        if (hit == null || target < 0 || target >= model.getRowCount()) {
+            return;
+        }
+        pendingSelection = target;
+        sidebar.move(c.name(), hit.contentId(), target + 1, this::searchNow);
     }
 
     /** [EDT] The "Library" sidebar (collections, recent searches), or null when the host gave no source. */

@@ -53,7 +53,7 @@ class SidebarTest {
         @Override
         public List<Entry> collections() {
             calls.add("collections on " + (SwingUtilities.isEventDispatchThread() ? "EDT" : "worker"));
-            return List.of(new Entry("Basses", true, 0, smart), new Entry("Keepers", false, 12, null));
+            return List.of(new Entry("Basses", true, 0, smart), new Entry("Keepers", false, 12, null, 5L));
         }
 
         @Override
@@ -489,5 +489,126 @@ class SidebarTest {
 
         // then
         assertThat(calls).contains("record lead on worker");
+    }
+
+    @Test
+    void openManualCollection_limitsTheSearchToItWithAChipThatGoesBack() throws Exception {
+        // given: a text search
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.searchField().setText("kick");
+            return null;
+        });
+        runAll();
+        requests.clear();
+
+        // when: the manual collection is chosen in the sidebar
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().collectionList().setSelectedIndex(1);
+            return null;
+        });
+        runAll();
+
+        // then: its files, in its own order (no words, no sort), and a chip says so
+        SearchRequest sent = requests.get(requests.size() - 1);
+        assertThat(sent.collection()).isEqualTo(5L);
+        assertThat(sent.text()).isNull();
+        assertThat(sent.sort()).isNull();
+        assertThat(BrowserPanelTest.onEdt(() -> panel.chipBar().scope())).isEqualTo("Collection: Keepers");
+        assertThat(BrowserPanelTest.onEdt(() -> panel.chipBar().isVisible())).isTrue();
+        assertThat(BrowserPanelTest.onEdt(panel::showsCollectionOrder)).isTrue();
+
+        // when: its chip is removed
+        BrowserPanelTest.onEdt(() -> {
+            ((javax.swing.JButton) com.midicenter.browser.testing.Components.find(panel.chipBar(), "chip.collection"))
+                    .doClick();
+            return null;
+        });
+        runAll();
+
+        // then: the whole library again
+        assertThat(requests.get(requests.size() - 1).collection()).isNull();
+        assertThat(BrowserPanelTest.onEdt(() -> panel.chipBar().scope())).isNull();
+        assertThat(BrowserPanelTest.onEdt(() -> panel.chipBar().isVisible())).isFalse();
+        assertThat(BrowserPanelTest.onEdt(() -> panel.sidebar().collectionList().isSelectionEmpty())).isTrue();
+    }
+
+    @Test
+    void openCollection_moveAndRemoveFromTheResultsMenu_goToTheSourceAndSearchAgain() throws Exception {
+        // given: the collection open, its second row selected
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.openCollection(new BrowserPanel.OpenCollection(5L, "Keepers"));
+            return null;
+        });
+        runAll();
+        BrowserPanelTest.onEdt(() -> {
+            panel.resultsTable().setRowSelectionInterval(1, 1);
+            return null;
+        });
+        ResultsMenu menu = BrowserPanelTest.onEdt(() -> new ResultsMenu(panel));
+        JPopupMenu popup = BrowserPanelTest.onEdt(() -> {
+            menu.build();
+            return menu.popup();
+        });
+        calls.clear();
+        requests.clear();
+
+        // when: Move up
+        BrowserPanelTest.onEdt(() -> {
+            ResultsMenuTest.item(popup, "menu.moveUp").doClick();
+            return null;
+        });
+        runAll();
+
+        // then: file 1 to position 1, the collection shown again with the moved row still selected (now row 0)
+        assertThat(calls).contains("move Keepers 1 1 on worker");
+        assertThat(requests).isNotEmpty();
+        assertThat(requests.get(requests.size() - 1).collection()).isEqualTo(5L);
+        assertThat(BrowserPanelTest.onEdt(() -> panel.resultsTable().getSelectedRow())).isEqualTo(0);
+
+        // when: Ctrl+Down on the table, then "Remove from “Keepers”"
+        BrowserPanelTest.onEdt(() -> {
+            panel.resultsTable().getActionMap().get("moveDown").actionPerformed(null);
+            return null;
+        });
+        runAll();
+        BrowserPanelTest.onEdt(() -> {
+            menu.build();
+            ResultsMenuTest.item(popup, "menu.removeFromCollection").doClick();
+            return null;
+        });
+        runAll();
+
+        // then
+        assertThat(calls).contains("move Keepers 0 2 on worker", "remove Keepers [1] on worker");
+        assertThat(BrowserPanelTest.onEdt(() -> panel.statusBar().jobText()))
+                .isEqualTo("Removed 1 file from \u201cKeepers\u201d");
+    }
+
+    @Test
+    void collectionWithFilters_rowsNotMovable() throws Exception {
+        // given: the collection open and narrowed by a tempo filter
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.openCollection(new BrowserPanel.OpenCollection(5L, "Keepers"));
+            panel.setFilterState(panel.filterState().withBpm("120"));
+            panel.resultsTable().setRowSelectionInterval(1, 1);
+            return null;
+        });
+        runAll();
+        calls.clear();
+
+        // when
+        BrowserPanelTest.onEdt(() -> {
+            panel.moveSelected(-1);
+            return null;
+        });
+        runAll();
+
+        // then: a row's place is not its position in the collection: nothing moves
+        assertThat(BrowserPanelTest.onEdt(panel::showsCollectionOrder)).isFalse();
+        assertThat(calls).noneMatch(c -> c.startsWith("move"));
+        assertThat(requests.get(requests.size() - 1).collection()).isEqualTo(5L);
     }
 }

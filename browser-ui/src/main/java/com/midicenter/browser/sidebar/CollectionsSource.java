@@ -30,10 +30,17 @@ public interface CollectionsSource {
      * @param items  files in a manual collection (0 for a smart one)
      * @param search the smart collection's search, or {@code null} for a manual one (or a stored search this version
      *               cannot read)
+     * @param id     a manual collection's id (what a search within it names: {@link SearchRequest#inCollection}),
+     *               or {@code null}
      */
-    record Entry(String name, boolean smart, long items, SearchRequest search) {
+    record Entry(String name, boolean smart, long items, SearchRequest search, Long id) {
         public Entry {
             Objects.requireNonNull(name, "name");
+        }
+
+        /** Without an id (it cannot be opened). */
+        public Entry(String name, boolean smart, long items, SearchRequest search) {
+            this(name, smart, items, search, null);
         }
     }
 
@@ -76,7 +83,8 @@ public interface CollectionsSource {
                 List<Entry> out = new ArrayList<>();
                 for (CollectionRow c : service.list()) {
                     boolean smart = "smart".equals(c.kind());
-                    out.add(new Entry(c.name(), smart, c.items(), smart ? parseOrNull(c.query()) : null));
+                    out.add(new Entry(c.name(), smart, c.items(), smart ? parseOrNull(c.query()) : null,
+                            smart ? null : c.id()));
                 }
                 return out;
             }

@@ -263,6 +263,11 @@ public final class LibrarySidebar extends JPanel {
      * the lists again.
      */
     private void change(String what, Supplier<String> work) {
+        change(what, work, () -> { });
+    }
+
+    /** {@link #change(String, Supplier)}, then {@code after} on the EDT (whether it worked or not). */
+    private void change(String what, Supplier<String> work, Runnable after) {
         changesInFlight++;
         try {
             executor.execute(() -> {
@@ -277,12 +282,60 @@ public final class LibrarySidebar extends JPanel {
                     changesInFlight--;
                     messages.accept(o);
                     refresh();
+                    after.run();
                 });
             });
         } catch (RejectedExecutionException ex) {
             changesInFlight--;
             messages.accept("Busy; try again in a moment");
         }
+    }
+
+    /** [EDT] Takes the files out of the manual collection on the executor, says so, then runs {@code after}. */
+    public void removeFrom(String collection, List<Long> contentIds, Runnable after) {
+        change("remove from \u201c" + collection + "\u201d", () -> {
+            int n = source.remove(collection, contentIds);
+            return "Removed " + n + (n == 1 ? " file" : " files") + " from \u201c" + collection + "\u201d";
+        }, after);
+    }
+
+    /**
+     * [EDT] Moves the file to {@code position} (1-based) in the manual collection on the executor, then runs
+     * {@code after}; says only a failure.
+     */
+    public void move(String collection, long contentId, int position, Runnable after) {
+        changesInFlight++;
+        try {
+            executor.execute(() -> {
+                String problem = null;
+                try {
+                    source.move(collection, contentId, position);
+                } catch (RuntimeException ex) {
+                    problem = "Could not move the file: " + (ex.getMessage() == null ? ex : ex.getMessage());
+                }
+                String p = problem;
+                SwingUtilities.invokeLater(() -> {
+                    changesInFlight--;
+                    if (p != null) {
+                        messages.accept(p);
+                    }
+                    after.run();
+                });
+            });
+        } catch (RejectedExecutionException ex) {
+            changesInFlight--;
+            messages.accept("Busy; try again in a moment");
+        }
+    }
+
+    /** [EDT] The name of the manual collection with {@code id} as listed, or {@code null}. */
+    public String nameOf(long id) {
+        for (int i = 0; i < collections.size(); i++) {
+            if (Long.valueOf(id).equals(collections.get(i).id())) {
+                return collections.get(i).name();
+            }
+        }
+        return null;
     }
 
     /** [EDT] What the list's "Open" and a click on a manual collection do ({@code null}: only say its size). */
