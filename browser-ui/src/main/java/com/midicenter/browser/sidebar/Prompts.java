@@ -4,8 +4,8 @@ import java.awt.Component;
 import javax.swing.JOptionPane;
 
 /**
- * The questions the sidebar asks the user (a name, a yes/no). {@link #DIALOGS} asks in modal option panes; unit tests
- * answer without a window.
+ * The questions the sidebar asks the user (a name, a yes/no). {@link #DIALOGS} asks in modal dialogs (one name dialog
+ * per window, reused); unit tests answer without a window.
  *
  * <p>[EDT]
  */
@@ -17,13 +17,11 @@ public interface Prompts {
     /** True when the user confirmed. */
     boolean confirm(Component parent, String title, String question);
 
-    /** Modal {@link JOptionPane}s. */
+    /** A modal name dialog, and a {@link JOptionPane} to confirm. */
     Prompts DIALOGS = new Prompts() {
         @Override
         public String askName(Component parent, String title, String question, String initial) {
-            Object answer = JOptionPane.showInputDialog(parent, question, title, JOptionPane.PLAIN_MESSAGE, null, null,
-                    initial);
-            return answer == null ? null : answer.toString();
+            return NameDialog.ask(parent, title, question, initial);
         }
 
         @Override

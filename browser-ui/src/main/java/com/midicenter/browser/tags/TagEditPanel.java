@@ -27,6 +27,8 @@ import javax.swing.SwingUtilities;
  */
 public final class TagEditPanel extends JPanel {
 
+    private static final java.util.Map<Window, JDialog> DIALOGS = new java.util.WeakHashMap<>();
+
     private final List<Long> contentIds;
     private final TagsSource tags;
     private final Executor executor;
@@ -76,11 +78,28 @@ public final class TagEditPanel extends JPanel {
         add(south, BorderLayout.SOUTH);
     }
 
-    /** [EDT] Opens the panel in a small dialog over {@code owner} (not modal: the window stays usable). */
+    /**
+     * [EDT] Opens the panel in a small dialog over {@code owner} (not modal: the window stays usable). The dialog
+     * window is one per owner, hidden on close and shown again with the next panel: a new window costs the EDT its
+     * native set-up each time.
+     */
     public static JDialog open(Window owner, TagEditPanel panel) {
-        JDialog dialog = new JDialog(owner, "Tag " + files(panel.contentIds.size()));
-        dialog.setName("tagDialog");
-        dialog.setDefaultCloseOperation(JDialog.DISPOSE_ON_CLOSE);
+        JDialog dialog = DIALOGS.computeIfAbsent(owner, o -> {
+            JDialog d = new JDialog(o);
+            d.setName("tagDialog");
+            d.setDefaultCloseOperation(JDialog.HIDE_ON_CLOSE);
+            if (o != null) {
+                o.addWindowListener(new java.awt.event.WindowAdapter() {
+                    @Override
+                    public void windowClosed(java.awt.event.WindowEvent e) {
+                        DIALOGS.remove(o); // the dialog holds its owner: let both go
+                        d.dispose();
+                    }
+                });
+            }
+            return d;
+        });
+        dialog.setTitle("Tag " + files(panel.contentIds.size()));
         dialog.setContentPane(panel);
         dialog.pack();
         dialog.setLocationRelativeTo(owner);
