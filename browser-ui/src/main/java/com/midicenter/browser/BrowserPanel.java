@@ -293,7 +293,13 @@ public final class BrowserPanel extends JPanel {
         searchField.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0),
                 "toResults");
         searchField.getActionMap().put("toResults", action(this::focusResults));
-        searchField.addActionListener(e -> recordWhenShown = true); // Enter: remember this search once shown
+        searchField.addActionListener(e -> { // Enter: remember this search (once shown, if it is on its way)
+            if (isSettled()) {
+                recordShownSearch();
+            } else {
+                recordWhenShown = true;
+            }
+        });
 
         filterPanel.onChange(state -> {
             chipBar.setChips(state.chips());
@@ -346,6 +352,7 @@ public final class BrowserPanel extends JPanel {
             add(filterScroll(), BorderLayout.WEST);
         } else {
             sidebar.onSearch(this::applySearch);
+            sidebar.onReloaded(this::checkOpenCollection);
             sidebar.onOpen(e -> {
                 if (e.id() != null) {
                     openCollection(new OpenCollection(e.id(), e.name()));
@@ -599,7 +606,9 @@ public final class BrowserPanel extends JPanel {
      * or at once when the user pressed Enter in the search field. Not every keystroke: typing restarts the wait.
      */
     private void recordShownSearch() {
-        if (sidebar != null && facetsFor != null && shownSeq == searchSeq) {
+        if (sidebar != null && facetsFor != null && shownSeq == searchSeq
+                && !com.midicenter.library.curation.SearchText.format(facetsFor.inCollection(null)).isEmpty()) {
+            // (a collection opened and looked at is no search worth remembering: the sidebar lists it already)
             sidebar.recordSearch(facetsFor.page(model.pageSize(), null, false));
         }
     }
@@ -841,6 +850,20 @@ public final class BrowserPanel extends JPanel {
             sidebar.collectionList().clearSelection();
         }
         searchNow();
+    }
+
+    /** After the sidebar reloads: the open collection renamed (the chip follows) or deleted (back to the library). */
+    private void checkOpenCollection() {
+        if (openCollection == null) {
+            return;
+        }
+        String name = sidebar.nameOf(openCollection.id());
+        if (name == null) {
+            statusBar.showMessage("\u201c" + openCollection.name() + "\u201d is gone; back to the whole library");
+            openCollection(null);
+        } else if (!name.equals(openCollection.name())) {
+            setOpenCollectionQuietly(new OpenCollection(openCollection.id(), name));
+        }
     }
 
     private void setOpenCollectionQuietly(OpenCollection collection) {

@@ -49,11 +49,14 @@ class SidebarTest {
     final SearchRequest smart = stored("deep bass", "118-126", "Am", Sort.BPM);
     final SearchRequest recent = stored("pad", null, null, null);
 
+    volatile List<CollectionsSource.Entry> entries = List.of(new CollectionsSource.Entry("Basses", true, 0, smart),
+            new CollectionsSource.Entry("Keepers", false, 12, null, 5L));
+
     final CollectionsSource source = new CollectionsSource() {
         @Override
         public List<Entry> collections() {
             calls.add("collections on " + (SwingUtilities.isEventDispatchThread() ? "EDT" : "worker"));
-            return List.of(new Entry("Basses", true, 0, smart), new Entry("Keepers", false, 12, null, 5L));
+            return entries;
         }
 
         @Override
@@ -133,7 +136,7 @@ class SidebarTest {
     }
 
     void runAll() throws Exception {
-        Runnable t = tasks.poll(2, TimeUnit.SECONDS);
+        Runnable t = tasks.poll(500, TimeUnit.MILLISECONDS); // tasks are queued before this is called
         while (t != null) {
             t.run();
             BrowserPanelTest.onEdt(() -> null);
@@ -610,5 +613,75 @@ class SidebarTest {
         assertThat(BrowserPanelTest.onEdt(panel::showsCollectionOrder)).isFalse();
         assertThat(calls).noneMatch(c -> c.startsWith("move"));
         assertThat(requests.get(requests.size() - 1).collection()).isEqualTo(5L);
+    }
+
+    @Test
+    void openCollection_renamedOrDeletedMeanwhile_chipFollowsOrBackToTheLibrary() throws Exception {
+        // given: "Keepers" open
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().collectionList().setSelectedIndex(1);
+            return null;
+        });
+        runAll();
+
+        // when: renamed (elsewhere), the lists read again
+        entries = List.of(new CollectionsSource.Entry("Best", false, 12, null, 5L));
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().refresh();
+            return null;
+        });
+        runAll();
+
+        // then
+        assertThat(BrowserPanelTest.onEdt(() -> panel.chipBar().scope())).isEqualTo("Collection: Best");
+
+        // when: deleted
+        entries = List.of();
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().refresh();
+            return null;
+        });
+        runAll();
+
+        // then
+        assertThat(BrowserPanelTest.onEdt(() -> panel.openCollection())).isNull();
+        assertThat(requests.get(requests.size() - 1).collection()).isNull();
+        assertThat(BrowserPanelTest.onEdt(() -> panel.statusBar().jobText()))
+                .isEqualTo("\u201cBest\u201d is gone; back to the whole library");
+    }
+
+    @Test
+    void openCollectionAlone_isNoRecentSearchButWordsWithinItAre() throws Exception {
+        // given: "Keepers" open and shown
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().collectionList().setSelectedIndex(1);
+            return null;
+        });
+        runAll();
+        calls.clear();
+
+        // when: Enter with nothing typed, then "pad" typed and Enter
+        BrowserPanelTest.onEdt(() -> {
+            panel.searchField().postActionEvent();
+            return null;
+        });
+        runAll();
+        List<String> afterEmptyEnter = List.copyOf(calls);
+        BrowserPanelTest.onEdt(() -> {
+            panel.searchField().setText("pad");
+            panel.searchField().postActionEvent();
+            return null;
+        });
+        runAll();
+
+        // then
+        assertThat(afterEmptyEnter).noneMatch(c -> c.startsWith("record"));
+        assertThat(calls).contains("record pad on worker");
+        assertThat(BrowserPanelTest.onEdt(() -> panel.sidebar().recentList().getCellRenderer()
+                .getListCellRendererComponent(panel.sidebar().recentList(),
+                        requests.get(requests.size() - 1).page(50, null, false), 0, false, false).toString()))
+                .contains("pad \u00b7 in Keepers");
     }
 }

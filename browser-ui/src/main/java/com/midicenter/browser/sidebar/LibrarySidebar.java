@@ -62,6 +62,7 @@ public final class LibrarySidebar extends JPanel {
     private Consumer<SearchRequest> onSearch = r -> { };
     private Consumer<CollectionsSource.Entry> onOpen;
     private Supplier<SearchRequest> currentSearch = () -> null;
+    private Runnable onReloaded = () -> { };
     private Prompts prompts = Prompts.DIALOGS;
     /** Reloads started; an older answer is dropped. */
     private long loadSeq;
@@ -86,7 +87,7 @@ public final class LibrarySidebar extends JPanel {
         recentList.setName("recentSearches");
         collectionList.setCellRenderer(LibrarySidebar.<CollectionsSource.Entry>renderer(
                 e -> e.smart() ? "\u2605 " + e.name() : e.name() + " (" + e.items() + ")"));
-        recentList.setCellRenderer(LibrarySidebar.<SearchRequest>renderer(LibrarySidebar::describe));
+        recentList.setCellRenderer(LibrarySidebar.<SearchRequest>renderer(this::describeHere));
         for (JList<?> l : List.of(collectionList, recentList)) {
             l.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
             l.setVisibleRowCount(VISIBLE_ROWS);
@@ -218,8 +219,8 @@ public final class LibrarySidebar extends JPanel {
             messages.accept("No search to save yet");
             return;
         }
-        String name = ask("Save search", "Save \u201c" + describe(request) + "\u201d as the smart collection:",
-                describe(request));
+        String name = ask("Save search", "Save \u201c" + describeHere(request) + "\u201d as the smart collection:",
+                describeHere(request));
         if (name != null) {
             change("save the search as \u201c" + name + "\u201d", () -> {
                 source.saveSearch(name, request);
@@ -505,6 +506,23 @@ public final class LibrarySidebar extends JPanel {
         collections.addAll(c);
         recent.clear();
         recent.addAll(r);
+        onReloaded.run();
+    }
+
+    /** [EDT] What runs after each reload is shown (the browser checks the collection it has open). */
+    public void onReloaded(Runnable action) {
+        this.onReloaded = Objects.requireNonNull(action, "action");
+    }
+
+    /** {@link #describe}, with the name of the collection a search is limited to. */
+    private String describeHere(SearchRequest r) {
+        String d = describe(r);
+        if (r.collection() == null) {
+            return d;
+        }
+        String name = nameOf(r.collection());
+        String in = "in " + (name == null ? "#" + r.collection() : name);
+        return d.equals("(everything)") ? in : d + " \u00b7 " + in;
     }
 
     /** [EDT] The manual collections shown (what "Add to collection" offers). */
