@@ -76,6 +76,11 @@ import javax.swing.table.TableColumn;
  * only if no newer search was started meanwhile (a sequence number).
  * Ctrl+F (Cmd+F on macOS) focuses the search field, Esc clears it.
  *
+ * <p>With a {@link CollectionsSource} the "Library" sidebar manages collections and runs stored searches; a manual
+ * collection opened from it limits the results to its files ({@link #openCollection}); a search the user settles on
+ * (its results shown {@value #RECORD_AFTER_MS} ms, or Enter) is remembered among the recent searches. With a
+ * {@link TagsSource} the results menu's "Tag…", the details' tag autocomplete, the "Tags" cloud and "Manage tags" work.
+ *
  * <p>[EDT] Build and use on the EDT only.
  */
 public final class BrowserPanel extends JPanel {
@@ -725,6 +730,9 @@ public final class BrowserPanel extends JPanel {
         state.put("search.sort", sort == null ? null : sort.name());
         state.put("search.descending", descending);
         state.put("split.divider", split.getDividerLocation());
+        if (inspector.detailsPane() != null) {
+            state.put("details.automaticTags", inspector.detailsPane().showsAutomaticTags());
+        }
         inspector.saveState(state);
         for (ResultColumn c : ResultColumn.values()) {
             state.put("column." + c.name().toLowerCase(Locale.ROOT) + ".width",
@@ -747,6 +755,9 @@ public final class BrowserPanel extends JPanel {
             split.setDividerLocation(divider);
         }
         inspector.restoreState(state);
+        if (inspector.detailsPane() != null) {
+            inspector.detailsPane().setShowAutomaticTags(state.getBoolean("details.automaticTags", true));
+        }
         FilterState filters = FilterState.parse(state.get("search.filters", ""));
         filterPanel.setState(filters);
         chipBar.setChips(filters.chips());
