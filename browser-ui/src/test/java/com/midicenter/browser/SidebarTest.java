@@ -684,4 +684,60 @@ class SidebarTest {
                         requests.get(requests.size() - 1).page(50, null, false), 0, false, false).toString()))
                 .contains("pad \u00b7 in Keepers");
     }
+
+    @Test
+    void reload_keepsTheChosenCollectionMarkedWithoutRunningItAgain() throws Exception {
+        // given: "Keepers" open
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().collectionList().setSelectedIndex(1);
+            return null;
+        });
+        runAll();
+        requests.clear();
+
+        // when
+        BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().refresh();
+            return null;
+        });
+        runAll();
+
+        // then
+        assertThat(BrowserPanelTest.onEdt(() -> panel.sidebar().collectionList().getSelectedIndex())).isEqualTo(1);
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void clickOnTheSmartCollectionAlreadySelected_runsItAgain() throws Exception {
+        // given: the smart collection chosen, then other words typed
+        BrowserPanel panel = panel();
+        javax.swing.JList<CollectionsSource.Entry> list = BrowserPanelTest.onEdt(() -> {
+            panel.sidebar().collectionList().setSelectedIndex(0);
+            return panel.sidebar().collectionList();
+        });
+        runAll();
+        BrowserPanelTest.onEdt(() -> {
+            panel.searchField().setText("other");
+            return null;
+        });
+        runAll();
+        requests.clear();
+        Thread.sleep(450); // longer than one click: the next click is not the one that chose it
+
+        // when: a click on it
+        BrowserPanelTest.onEdt(() -> {
+            list.setSize(160, 100); // as laid out in a window
+            java.awt.Rectangle cell = list.getCellBounds(0, 0);
+            list.dispatchEvent(new java.awt.event.MouseEvent(list, java.awt.event.MouseEvent.MOUSE_CLICKED,
+                    System.currentTimeMillis(), 0, cell.x + 5, cell.y + cell.height / 2, 1, false,
+                    java.awt.event.MouseEvent.BUTTON1));
+            return null;
+        });
+        runAll();
+
+        // then: its search again
+        assertThat(requests).isNotEmpty();
+        assertThat(requests.get(requests.size() - 1).text()).isEqualTo("deep bass");
+    }
 }

@@ -68,6 +68,12 @@ public final class LibrarySidebar extends JPanel {
     private long loadSeq;
     /** The number of the reload shown. */
     private long shownSeq;
+    /** Longest press-to-click of one click: a choice younger than this was made by the click itself. */
+    private static final long CLICK_NANOS = 400_000_000L;
+    /** When an entry was last chosen (its search run or collection opened), {@link System#nanoTime()}. */
+    private long chosenAtNanos;
+    /** The lists are being refilled: their selection events are no choice of the user's. */
+    private boolean reloading;
     /** Changes (create, rename, add...) started and not answered yet. */
     private int changesInFlight;
     /** The text form of the last search recorded as recent (the same one is not sent again). */
@@ -95,17 +101,20 @@ public final class LibrarySidebar extends JPanel {
             l.setFixedCellWidth(NARROW_CELL_PX);
         }
         collectionList.addListSelectionListener(e -> {
-            if (!e.getValueIsAdjusting()) {
+            if (!e.getValueIsAdjusting() && !reloading) {
+                chosenAtNanos = System.nanoTime();
                 choose(collectionList.getSelectedValue());
             }
         });
         recentList.addListSelectionListener(e -> {
-            if (!e.getValueIsAdjusting() && recentList.getSelectedValue() != null) {
-                SearchRequest r = recentList.getSelectedValue();
-                collectionList.clearSelection();
-                onSearch.accept(r);
+            if (!e.getValueIsAdjusting() && !reloading) {
+                chosenAtNanos = System.nanoTime();
+                chooseRecent(recentList.getSelectedValue());
             }
         });
+        // a click on the entry already selected runs it again (the selection does not change, so nothing else would)
+        collectionList.addMouseListener(new ClickAgain(collectionList, () -> choose(collectionList.getSelectedValue())));
+        recentList.addMouseListener(new ClickAgain(recentList, () -> chooseRecent(recentList.getSelectedValue())));
         addButton.setName("collections.add");
         addButton.setToolTipText("New collection, or save the search as a smart collection");
         addButton.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
@@ -145,6 +154,36 @@ public final class LibrarySidebar extends JPanel {
         p.add(title, BorderLayout.NORTH);
         p.add(new JScrollPane(list), BorderLayout.CENTER);
         return p;
+    }
+
+    private void chooseRecent(SearchRequest r) {
+        if (r != null) {
+            collectionList.clearSelection();
+            onSearch.accept(r);
+        }
+    }
+
+    /** Runs {@code again} on a left click on the selected entry when that click did not just select it. */
+    private final class ClickAgain extends java.awt.event.MouseAdapter {
+        private final JList<?> list;
+        private final Runnable again;
+
+        ClickAgain(JList<?> list, Runnable again) {
+            this.list = list;
+            this.again = again;
+        }
+
+        @Override
+        public void mouseClicked(java.awt.event.MouseEvent e) {
+            int i = list.locationToIndex(e.getPoint());
+            boolean onSelected = i >= 0 && i == list.getSelectedIndex() && list.getCellBounds(i, i).contains(e.getPoint());
+            // the selection listener ran for this very click when it chose moments ago (press to click)
+            boolean justChosen = System.nanoTime() - chosenAtNanos < CLICK_NANOS;
+            if (SwingUtilities.isLeftMouseButton(e) && e.getClickCount() == 1 && onSelected && !justChosen) {
+                chosenAtNanos = System.nanoTime();
+                again.run();
+            }
+        }
     }
 
     /** The collection at {@code p} in the list, or null below the last one. */
@@ -502,10 +541,24 @@ public final class LibrarySidebar extends JPanel {
             return;
         }
         shownSeq = seq;
-        collections.clear();
-        collections.addAll(c);
-        recent.clear();
-        recent.addAll(r);
+        CollectionsSource.Entry selected = collectionList.getSelectedValue();
+        reloading = true;
+        try {
+            collections.clear();
+            collections.addAll(c);
+            recent.clear();
+            recent.addAll(r);
+            if (selected != null) { // the same collection stays marked (by name or id; its count may have changed)
+                for (int i = 0; i < collections.size(); i++) {
+                    CollectionsSource.Entry e = collections.get(i);
+                    if (e.name().equals(selected.name()) || (e.id() != null && e.id().equals(selected.id()))) {
+                        collectionList.setSelectedIndex(i);
+                    }
+                }
+            }
+        } finally {
+            reloading = false;
+        }
         onReloaded.run();
     }
 
