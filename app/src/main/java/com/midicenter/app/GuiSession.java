@@ -7,8 +7,10 @@ import com.midicenter.browser.SearchThreads;
 import com.midicenter.browser.details.DetailsSource;
 import com.midicenter.browser.sidebar.CollectionsSource;
 import com.midicenter.browser.state.UiState;
+import com.midicenter.browser.tags.TagsSource;
 import com.midicenter.browser.tasks.LibraryJobs;
 import com.midicenter.library.curation.CollectionService;
+import com.midicenter.library.curation.TagService;
 import com.midicenter.library.details.FileDetailsService;
 import com.midicenter.library.jobs.AddFolder;
 import com.midicenter.library.search.SearchService;
@@ -67,7 +69,8 @@ final class GuiSession {
                         BrowserPanel panel = new BrowserPanel(new BrowserPanel.Services(search::search, executor, jobs,
                                 DetailsSource.of(new FileDetailsService(db.sqlSessionFactory())),
                                 home.resolve("drag-cache"), null,
-                                CollectionsSource.of(new CollectionService(db.sqlSessionFactory(), search))));
+                                CollectionsSource.of(new CollectionService(db.sqlSessionFactory(), search)),
+                                TagsSource.of(new TagService(db.sqlSessionFactory(), search))));
                         BrowserFrame.open(library, panel, state, () -> {
                             panel.dispose();
                             save(state, stateFile);

@@ -20,6 +20,9 @@ import com.midicenter.browser.results.ResultsTableModel;
 import com.midicenter.browser.results.ServerSorter;
 import com.midicenter.browser.sidebar.CollectionsSource;
 import com.midicenter.browser.sidebar.LibrarySidebar;
+import com.midicenter.browser.tags.ManageTagsPanel;
+import com.midicenter.browser.tags.TagCloudPanel;
+import com.midicenter.browser.tags.TagsSource;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.persistence.search.SearchHit;
 import com.midicenter.library.search.SearchResult;
@@ -31,6 +34,7 @@ import java.awt.Toolkit;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -39,6 +43,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
@@ -71,12 +76,22 @@ import javax.swing.table.TableColumn;
  * only if no newer search was started meanwhile (a sequence number).
  * Ctrl+F (Cmd+F on macOS) focuses the search field, Esc clears it.
  *
+ * <p>With a {@link CollectionsSource} the "Library" sidebar manages collections and runs stored searches; a manual
+ * collection opened from it limits the results to its files ({@link #openCollection}); a search the user settles on
+ * (its results shown {@value #RECORD_AFTER_MS} ms, or Enter) is remembered among the recent searches. With a
+ * {@link TagsSource} the results menu's "Tag…", the details' tag autocomplete, the "Tags" cloud and "Manage tags" work.
+ *
  * <p>[EDT] Build and use on the EDT only.
  */
 public final class BrowserPanel extends JPanel {
 
     /** Pause after the last answer before the filter values are counted (facets), in ms. */
     public static final int FACETS_AFTER_MS = 120;
+    /**
+     * How long a search's results stay on screen, unchanged, before it counts as one the user settled on and is
+     * remembered among the recent searches, in ms (Enter in the search field remembers it at once).
+     */
+    public static final int RECORD_AFTER_MS = 2_000;
 
     private final Searcher searcher;
     private final Executor executor;
@@ -95,6 +110,16 @@ public final class BrowserPanel extends JPanel {
     private final FileDragHandler dragHandler;
     /** The collections and recent searches above the filters, or {@code null} when the host gave no source. */
     private final LibrarySidebar sidebar;
+    /** The user's tags across files (bulk tag, autocomplete, cloud, manage), or {@code null} when the host gave none. */
+    private final TagsSource tags;
+    /** The tag cloud of the current search, in the "Tags" popup; null without tags. */
+    private final TagCloudPanel tagCloud;
+    private final JPopupMenu tagCloudPopup = new JPopupMenu();
+    private final JButton tagCloudButton = new JButton("Tags");
+    /** Remembers the search shown as a recent one once it has stayed {@value #RECORD_AFTER_MS} ms. */
+    private final javax.swing.Timer recordTimer = new javax.swing.Timer(RECORD_AFTER_MS, e -> recordShownSearch());
+    /** The manual collection the results are limited to, or {@code null} for the whole library. */
+    private OpenCollection openCollection;
     /** Files like this one (a content id) instead of a text search, or {@code null}. */
     private String similarTo;
     private String similarName;
@@ -120,6 +145,10 @@ public final class BrowserPanel extends JPanel {
     private SearchRequest facetsFor;
     /** The search whose facets were asked for last; older facet answers are dropped. */
     private long facetSeq;
+    /** The row to select when the next answer is shown (after a move), or -1. */
+    private int pendingSelection = -1;
+    /** Enter was pressed in the search field: remember the search when its answer is shown. */
+    private boolean recordWhenShown;
     /** A search was started and its answer (or failure) has not come back. */
     private boolean inFlight;
     /** The text changed while a search was in flight: search again when it answers. */
@@ -150,24 +179,45 @@ public final class BrowserPanel extends JPanel {
      *                      chosen in the panel)
      * @param collections   the collections and recent searches of the "Library" sidebar, or {@code null} for no
      *                      sidebar
+     * @param tags          the user's tags across files (the "Tag…" dialog, autocomplete, the tag cloud, "Manage
+     *                      tags"), or {@code null} for none
      */
     public record Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
-                           Path dragCache, ReceiverSource previewOutput, CollectionsSource collections) {
+                           Path dragCache, ReceiverSource previewOutput, CollectionsSource collections,
+                           TagsSource tags) {
 
         public Services {
             Objects.requireNonNull(searcher, "searcher");
             Objects.requireNonNull(executor, "executor");
         }
 
+        /** Without the tag tools. */
+        public Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
+                        Path dragCache, ReceiverSource previewOutput, CollectionsSource collections) {
+            this(searcher, executor, jobs, details, dragCache, previewOutput, collections, null);
+        }
+
         /** Without the "Library" sidebar. */
         public Services(Searcher searcher, Executor executor, LibraryJobs jobs, DetailsSource details,
                         Path dragCache, ReceiverSource previewOutput) {
-            this(searcher, executor, jobs, details, dragCache, previewOutput, null);
+            this(searcher, executor, jobs, details, dragCache, previewOutput, null, null);
         }
 
         /** Searching only: no library actions, no details. */
         public static Services of(Searcher searcher, Executor executor) {
             return new Services(searcher, executor, null, null, null, null);
+        }
+    }
+
+    /**
+     * A manual collection open in the results.
+     *
+     * @param id   its id (what the search is limited to)
+     * @param name its name (the chip's label)
+     */
+    public record OpenCollection(long id, String name) {
+        public OpenCollection {
+            Objects.requireNonNull(name, "name");
         }
     }
 
@@ -206,6 +256,9 @@ public final class BrowserPanel extends JPanel {
         this.split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, scroll, inspector);
         this.sidebar = services.collections() == null ? null
                 : new LibrarySidebar(services.collections(), executor, statusBar::showMessage);
+        this.tags = services.tags();
+        this.tagCloud = tags == null ? null : new TagCloudPanel(tags, executor);
+        recordTimer.setRepeats(false);
 
         searchField.setName("search");
         searchField.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Search names, tags, instruments…");
@@ -239,9 +292,19 @@ public final class BrowserPanel extends JPanel {
         table.setComponentPopupMenu(new ResultsMenu(this).popup());
         bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "togglePreview", inspector::togglePreview);
         bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "preview", this::previewSelected);
+        bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_UP, InputEvent.CTRL_DOWN_MASK), "moveUp", () -> moveSelected(-1));
+        bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, InputEvent.CTRL_DOWN_MASK), "moveDown",
+                () -> moveSelected(1));
         searchField.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0),
                 "toResults");
         searchField.getActionMap().put("toResults", action(this::focusResults));
+        searchField.addActionListener(e -> { // Enter: remember this search (once shown, if it is on its way)
+            if (isSettled()) {
+                recordShownSearch();
+            } else {
+                recordWhenShown = true;
+            }
+        });
 
         filterPanel.onChange(state -> {
             chipBar.setChips(state.chips());
@@ -249,22 +312,58 @@ public final class BrowserPanel extends JPanel {
         });
         chipBar.onRemove(chip -> setFilterState(chip.removeFrom(filterPanel.state())));
         chipBar.onClearAll(this::clearAll);
+        chipBar.onClearScope(() -> openCollection(null));
 
         JPanel top = new JPanel(new BorderLayout(6, 0));
         top.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
         top.add(searchField, BorderLayout.CENTER);
         top.add(chipBar, BorderLayout.SOUTH);
+        JPanel east = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.TRAILING, 6, 0));
+        if (tagCloud != null) {
+            tagCloudButton.setName("tagCloudButton");
+            tagCloudButton.setToolTipText("The tags of these results; click one to filter by it");
+            tagCloudButton.addActionListener(e -> showTagCloud());
+            tagCloud.onChoose(t -> {
+                tagCloudPopup.setVisible(false);
+                setFilterState(filterState().withTag(t.name()));
+            });
+            tagCloudPopup.setName("tagCloudPopup");
+            tagCloudPopup.add(tagCloud);
+            JButton manage = new JButton("Manage your tags\u2026");
+            manage.setName("manageTagsButton");
+            manage.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_BORDERLESS);
+            manage.putClientProperty(FlatClientProperties.STYLE_CLASS, "midiCenterLink");
+            manage.addActionListener(e -> {
+                tagCloudPopup.setVisible(false);
+                manageTags();
+            });
+            tagCloudPopup.add(manage);
+            east.add(tagCloudButton);
+            if (inspector.detailsPane() != null) {
+                inspector.detailsPane().enableTagCompletion(tags::complete);
+            }
+        }
         if (jobs != null) {
             JButton addFolder = new JButton(new AddFolderAction(this, statusBar));
             addFolder.setName("addFolder");
-            top.add(addFolder, BorderLayout.EAST);
+            east.add(addFolder);
             statusBar.onJobEnded(outcome -> searchNow());
+        }
+        if (east.getComponentCount() > 0) {
+            top.add(east, BorderLayout.EAST);
         }
         add(top, BorderLayout.NORTH);
         if (sidebar == null) {
             add(filterScroll(), BorderLayout.WEST);
         } else {
             sidebar.onSearch(this::applySearch);
+            sidebar.onReloaded(this::checkOpenCollection);
+            sidebar.onOpen(e -> {
+                if (e.id() != null) {
+                    openCollection(new OpenCollection(e.id(), e.name()));
+                }
+            });
+            sidebar.setCurrentSearch(() -> lastRequest == null ? null : lastRequest.page(model.pageSize(), null, false));
             JPanel west = new JPanel(new BorderLayout());
             west.setName("west");
             west.add(sidebar, BorderLayout.NORTH);
@@ -430,6 +529,9 @@ public final class BrowserPanel extends JPanel {
         if (similarTo != null) {
             request = request.similarTo(similarTo);
         }
+        if (openCollection != null) {
+            request = request.inCollection(openCollection.id());
+        }
         lastRequest = request;
         try {
             // a named task, not a lambda: linking a new lambda call site on the EDT costs tens of ms the first time
@@ -485,12 +587,77 @@ public final class BrowserPanel extends JPanel {
         answerUnpainted = true;
         facetsFor = request;
         facetTimer.restart(); // the counts once typing pauses: the rows first, and no counts for every keystroke
-        if (model.getRowCount() > 0) {
+        if (recordWhenShown) {
+            recordWhenShown = false;
+            recordShownSearch();
+        } else {
+            recordTimer.restart();
+        }
+        if (pendingSelection >= 0 && pendingSelection < model.getRowCount()) {
+            table.setRowSelectionInterval(pendingSelection, pendingSelection);
+            table.scrollRectToVisible(table.getCellRect(pendingSelection, 0, true));
+        } else if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
+        pendingSelection = -1;
         String files = filesText(result, model.getRowCount());
         statusBar.setSearchStatus(request.similarTo() != null && similarName != null
                 ? files + " like " + similarName + " (Esc: back)" : files, null);
+    }
+
+    /**
+     * Remembers the search shown among the recent searches (through the sidebar's source, the store the CLI's
+     * {@code search} writes): when its results have stayed {@value #RECORD_AFTER_MS} ms with no newer search started,
+     * or at once when the user pressed Enter in the search field. Not every keystroke: typing restarts the wait.
+     */
+    private void recordShownSearch() {
+        if (sidebar != null && facetsFor != null && shownSeq == searchSeq
+                && !com.midicenter.library.curation.SearchText.format(facetsFor.inCollection(null)).isEmpty()) {
+            // (a collection opened and looked at is no search worth remembering: the sidebar lists it already)
+            sidebar.recordSearch(facetsFor.page(model.pageSize(), null, false));
+        }
+    }
+
+    /** [EDT] Opens the "Tags" popup and counts the tags of the current search in it. */
+    public void showTagCloud() {
+        if (tagCloud == null) {
+            return;
+        }
+        SearchRequest current = lastRequest == null ? filterState().toRequest(searchField.getText(), sort, descending,
+                model.pageSize(), false) : lastRequest.page(model.pageSize(), null, false);
+        tagCloud.load(current);
+        tagCloudPopup.pack();
+        tagCloudPopup.show(tagCloudButton, 0, tagCloudButton.getHeight());
+    }
+
+    /** [EDT] Opens "Manage tags" (rename, merge your tags) over the window. */
+    public javax.swing.JDialog manageTags() {
+        if (tags == null) {
+            return null;
+        }
+        return ManageTagsPanel.open(SwingUtilities.getWindowAncestor(this),
+                new ManageTagsPanel(tags, executor, this::tagsChanged));
+    }
+
+    /** [EDT] After a tag edit: the details shown again and the search run again (tags are searchable words). */
+    void tagsChanged() {
+        refreshDetails();
+        searchNow();
+    }
+
+    /** [EDT] The tag tools' source, or null when the host gave none. */
+    public TagsSource tags() {
+        return tags;
+    }
+
+    /** [EDT] The tag cloud in the "Tags" popup, or null without tags. */
+    public TagCloudPanel tagCloud() {
+        return tagCloud;
+    }
+
+    /** [EDT] The "Tags" button of the top bar. */
+    public JButton tagCloudButton() {
+        return tagCloudButton;
     }
 
     /** Counts the filter values of the results shown (a second, cheap request: one row and the facets). */
@@ -563,6 +730,9 @@ public final class BrowserPanel extends JPanel {
         state.put("search.sort", sort == null ? null : sort.name());
         state.put("search.descending", descending);
         state.put("split.divider", split.getDividerLocation());
+        if (inspector.detailsPane() != null) {
+            state.put("details.automaticTags", inspector.detailsPane().showsAutomaticTags());
+        }
         inspector.saveState(state);
         for (ResultColumn c : ResultColumn.values()) {
             state.put("column." + c.name().toLowerCase(Locale.ROOT) + ".width",
@@ -585,6 +755,9 @@ public final class BrowserPanel extends JPanel {
             split.setDividerLocation(divider);
         }
         inspector.restoreState(state);
+        if (inspector.detailsPane() != null) {
+            inspector.detailsPane().setShowAutomaticTags(state.getBoolean("details.automaticTags", true));
+        }
         FilterState filters = FilterState.parse(state.get("search.filters", ""));
         filterPanel.setState(filters);
         chipBar.setChips(filters.chips());
@@ -620,6 +793,7 @@ public final class BrowserPanel extends JPanel {
 
     /** [EDT] Removes every filter and the text, and searches (the chips' "Clear all"). */
     public void clearAll() {
+        setOpenCollectionQuietly(null);
         searchField.setText("");
         setFilterState(FilterState.NONE);
         searchField.requestFocusInWindow();
@@ -654,12 +828,101 @@ public final class BrowserPanel extends JPanel {
         searchField.getDocument().addDocumentListener(textListener);
         similarTo = request.similarTo();
         similarName = similarTo == null ? null : "#" + similarTo;
-        sort = request.sort();
+        String inName = request.collection() == null || sidebar == null ? null : sidebar.nameOf(request.collection());
+        setOpenCollectionQuietly(request.collection() == null ? null
+                : new OpenCollection(request.collection(), inName == null ? "#" + request.collection() : inName));
+        sort = request.sort() == Sort.POSITION ? null : request.sort();
         descending = sort != null && request.descending();
         sorter.show(sort, descending);
         filterPanel.setState(filters);
         chipBar.setChips(filters.chips());
         searchNow();
+    }
+
+    /**
+     * [EDT] Limits the results to a manual collection ({@code null}: back to the whole library): a "Collection: NAME"
+     * chip leads the chip bar (its × comes back here with null); opening one clears the text, the filters and the
+     * sort, so its files show in the collection's own order. Filters and words then narrow within it.
+     */
+    public void openCollection(OpenCollection collection) {
+        setOpenCollectionQuietly(collection);
+        similarTo = null;
+        similarName = null;
+        if (collection != null) {
+            searchField.getDocument().removeDocumentListener(textListener);
+            searchField.setText("");
+            searchField.getDocument().addDocumentListener(textListener);
+            sort = null;
+            descending = false;
+            sorter.show(null, false);
+            filterPanel.setState(FilterState.NONE);
+            chipBar.setChips(List.of());
+        } else if (sidebar != null) {
+            sidebar.collectionList().clearSelection();
+        }
+        searchNow();
+    }
+
+    /** After the sidebar reloads: the open collection renamed (the chip follows) or deleted (back to the library). */
+    private void checkOpenCollection() {
+        if (openCollection == null) {
+            return;
+        }
+        String name = sidebar.nameOf(openCollection.id());
+        if (name == null) {
+            statusBar.showMessage("\u201c" + openCollection.name() + "\u201d is gone; back to the whole library");
+            openCollection(null);
+        } else if (!name.equals(openCollection.name())) {
+            setOpenCollectionQuietly(new OpenCollection(openCollection.id(), name));
+        }
+    }
+
+    private void setOpenCollectionQuietly(OpenCollection collection) {
+        openCollection = collection;
+        chipBar.setScope(collection == null ? null : "Collection: " + collection.name());
+    }
+
+    /** [EDT] The manual collection the results are limited to, or {@code null}. */
+    public OpenCollection openCollection() {
+        return openCollection;
+    }
+
+    /**
+     * [EDT] Whether the rows show the open collection whole, in its own order (no words, filters or other sort): only
+     * then is a row's place its position, and rows can be moved.
+     */
+    public boolean showsCollectionOrder() {
+        return openCollection != null && similarTo == null && searchField.getText().isBlank()
+                && filterPanel.state().isEmpty() && (sort == null || sort == Sort.POSITION);
+    }
+
+    /** [EDT] Takes the selected files out of the open collection, then shows it again. */
+    public void removeSelectedFromCollection() {
+        OpenCollection c = openCollection;
+        java.util.List<SearchHit> hits = selectedHits();
+        if (c == null || hits.isEmpty() || sidebar == null) {
+            return;
+        }
+        sidebar.removeFrom(c.name(), hits.stream().map(SearchHit::contentId).toList(), this::searchNow);
+    }
+
+    /**
+     * [EDT] Moves the selected row {@code by} places (-1 up, +1 down) in the open collection (Ctrl+Up/Down, "Move
+     * up/down"), then shows the collection again with that file selected at its new place.
+     */
+    public void moveSelected(int by) {
+        OpenCollection c = openCollection;
+        int row = table.getSelectedRow();
+        if (c == null || sidebar == null || !showsCollectionOrder() || table.getSelectedRowCount() != 1) {
+            return;
+        }
+        int target = row + by;
+        SearchHit hit = model.hitAt(table.convertRowIndexToModel(row));
+        if (hit == null || target < 0 || target >= model.getRowCount()) {
+            return;
+        }
+        pendingSelection = target;
+        sidebar.move(c.name(), hit.contentId(), target + 1, this::searchNow);
     }
 
     /** [EDT] The "Library" sidebar (collections, recent searches), or null when the host gave no source. */

@@ -26,7 +26,8 @@ import javax.swing.event.PopupMenuEvent;
 import javax.swing.event.PopupMenuListener;
 
 /**
- * The results table's context menu: preview, show in folder, copy path, favourite, rate, tag, similar files. A right
+ * The results table's context menu: preview, show in folder, copy path, favourite, rate, tag, add to a collection
+ * (and, while a manual collection is open, remove from it and move up/down), similar files. A right
  * click on a row outside the selection selects that row first. Library edits run on the panel's executor and apply to
  * every selected file; the details pane shows the result.
  *
@@ -101,8 +102,8 @@ final class ResultsMenu {
             rate.add(item("No rating", "menu.rate0", true,
                     () -> edit(hits, "rate", h -> source.setRating(h.contentId(), null))));
             popup.add(rate);
-            popup.add(item(hits.size() > 1 ? "Tag " + hits.size() + " files…" : "Add tag…", "menu.tag", any,
-                    () -> tag(hits)));
+            popup.add(item(hits.size() > 1 ? "Tag " + hits.size() + " files…" : panel.tags() != null ? "Tag…"
+                    : "Add tag…", "menu.tag", any, () -> tag(hits)));
         }
         if (panel.sidebar() != null) {
             JMenu add = new JMenu("Add to collection");
@@ -114,9 +115,30 @@ final class ResultsMenu {
                 add.add(item(name, "menu.collection." + name, true, () -> panel.sidebar().addTo(name, ids)));
             }
             popup.add(add);
+            if (panel.openCollection() != null) {
+                collectionItems(hits);
+            }
         }
         popup.addSeparator();
         popup.add(item("Similar files", "menu.similar", any, () -> panel.showSimilar(first)));
+    }
+
+    /** Remove from the open collection, and Move up/down (Ctrl+Up/Down) while it shows in its own order. */
+    private void collectionItems(List<SearchHit> hits) {
+        String name = panel.openCollection().name();
+        popup.add(item("Remove from \u201c" + name + "\u201d", "menu.removeFromCollection", !hits.isEmpty(),
+                panel::removeSelectedFromCollection));
+        boolean movable = panel.showsCollectionOrder() && panel.resultsTable().getSelectedRowCount() == 1;
+        int row = panel.resultsTable().getSelectedRow();
+        JMenuItem up = item("Move up", "menu.moveUp", movable && row > 0, () -> panel.moveSelected(-1));
+        up.setAccelerator(javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_UP,
+                java.awt.event.InputEvent.CTRL_DOWN_MASK));
+        JMenuItem down = item("Move down", "menu.moveDown",
+                movable && row < panel.resultsTable().getRowCount() - 1, () -> panel.moveSelected(1));
+        down.setAccelerator(javax.swing.KeyStroke.getKeyStroke(java.awt.event.KeyEvent.VK_DOWN,
+                java.awt.event.InputEvent.CTRL_DOWN_MASK));
+        popup.add(up);
+        popup.add(down);
     }
 
     private static JMenuItem item(String text, String name, boolean enabled, Runnable action) {
@@ -165,6 +187,13 @@ final class ResultsMenu {
     }
 
     private void tag(List<SearchHit> hits) {
+        if (panel.tags() != null) { // add or remove, with autocomplete
+            com.midicenter.browser.tags.TagEditPanel edit = new com.midicenter.browser.tags.TagEditPanel(
+                    hits.stream().map(SearchHit::contentId).toList(), panel.tags(), panel.executor(),
+                    panel::tagsChanged);
+            com.midicenter.browser.tags.TagEditPanel.open(SwingUtilities.getWindowAncestor(panel), edit);
+            return;
+        }
         String tag = JOptionPane.showInputDialog(panel, hits.size() == 1 ? "Tag for " + hits.get(0).name() + ":"
                 : "Tag for " + hits.size() + " files:", "Add tag", JOptionPane.PLAIN_MESSAGE);
         if (tag == null || tag.isBlank()) {

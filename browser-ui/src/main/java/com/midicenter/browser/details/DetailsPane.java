@@ -39,8 +39,9 @@ import javax.swing.SwingUtilities;
 
 /**
  * One file's details: a slot for the piano roll at the top, the file's name and path, its favourite star, its rating
- * (five stars; clicking the current one again clears it), its tags as chips (the user's can be removed with ×; a
- * small field adds one on Enter), and every stored analysis field, read-only and grouped (File, Tempo &amp; meter,
+ * (five stars; clicking the current one again clears it), its tags as chips (yours first, in bold on their own
+ * colour, removable with ×; then the automatic ones from paths and analysis, which "Automatic tags" hides; a small
+ * field adds one on Enter, with autocomplete when the host gives {@link #enableTagCompletion}), and every stored analysis field, read-only and grouped (File, Tempo &amp; meter,
  * Key &amp; harmony, Notes, Drums, Instruments, Warnings) in a scrollable form.
  *
  * <p>It owns neither the database nor the threads: the host passes a {@link DetailsSource} and the {@link Executor}
@@ -90,6 +91,8 @@ public final class DetailsPane extends JPanel {
     private final JButton[] ratingButtons = new JButton[5];
     private final JPanel chips = new JPanel(new FlowLayout(FlowLayout.LEADING, 4, 2));
     private final JTextField tagField = new JTextField(10);
+    private final javax.swing.JCheckBox showAutomatic = new javax.swing.JCheckBox("Automatic tags", true);
+    private com.midicenter.browser.tags.TagCompletion tagCompletion;
     private final JLabel message = new JLabel(" ");
     private final JPanel form = new JPanel(new GridBagLayout());
     private final JScrollPane formScroll = new JScrollPane(form);
@@ -146,6 +149,17 @@ public final class DetailsPane extends JPanel {
         tagField.setName("addTag");
         tagField.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Add tag");
         tagField.addActionListener(e -> addTag());
+        showAutomatic.setName("showAutomaticTags");
+        showAutomatic.setToolTipText("Show the tags taken from paths and analysis (they come back with each import)");
+        showAutomatic.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+        showAutomatic.setFocusable(false);
+        showAutomatic.addActionListener(e -> {
+            renderChips(shown);
+            updateControls();
+            revalidate();
+            repaint();
+        });
+        marks.add(showAutomatic);
         chips.setName("tags");
 
         message.setName("message");
@@ -193,6 +207,41 @@ public final class DetailsPane extends JPanel {
         editing = false;
         long mySeq = ++seq;
         run(mySeq, "load the details", false, () -> source.load(contentId));
+    }
+
+    /**
+     * [EDT] Autocomplete in the tag field: {@code complete} [executor] gives the tags starting with a prefix
+     * ({@code TagsSource::complete}).
+     */
+    public com.midicenter.browser.tags.TagCompletion enableTagCompletion(
+            java.util.function.BiFunction<String, Integer, List<com.midicenter.persistence.curation.TagCount>> complete) {
+        if (tagCompletion == null) {
+            tagCompletion = com.midicenter.browser.tags.TagCompletion.install(tagField, complete, executor);
+        }
+        return tagCompletion;
+    }
+
+    /** [EDT] Whether the automatic tags (from paths and analysis) are shown beside yours. */
+    public boolean showsAutomaticTags() {
+        return showAutomatic.isSelected();
+    }
+
+    /** [EDT] Shows or hides the automatic tags (the "Automatic tags" check box). */
+    public void setShowAutomaticTags(boolean show) {
+        if (show != showAutomatic.isSelected()) {
+            showAutomatic.doClick();
+        }
+    }
+
+    /** [EDT] The names of the tag chips shown, in order (yours first). */
+    public List<String> tagChips() {
+        List<String> names = new ArrayList<>();
+        for (var c : chips.getComponents()) {
+            if (c.getName() != null && c.getName().startsWith("tag:")) {
+                names.add(c.getName().substring(4));
+            }
+        }
+        return names;
     }
 
     /** [EDT] Shows nothing; answers still on their way are dropped. */
@@ -414,7 +463,16 @@ public final class DetailsPane extends JPanel {
         chips.removeAll();
         if (d != null) {
             for (Tag t : d.tags()) {
-                chips.add(chip(t));
+                if (t.removable()) {
+                    chips.add(chip(t));
+                }
+            }
+            if (showAutomatic.isSelected()) {
+                for (Tag t : d.tags()) {
+                    if (!t.removable()) {
+                        chips.add(chip(t));
+                    }
+                }
             }
         }
         chips.revalidate();
@@ -428,6 +486,9 @@ public final class DetailsPane extends JPanel {
         chip.setBorder(BorderFactory.createEmptyBorder(1, 4, 1, 2));
         JLabel label = new JLabel(t.name());
         label.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+        if (t.removable()) {
+            label.putClientProperty(FlatClientProperties.STYLE, "font: bold"); // yours, apart from the automatic ones
+        }
         chip.add(label);
         String from = switch (t.source()) {
             case PATH -> "from the path";

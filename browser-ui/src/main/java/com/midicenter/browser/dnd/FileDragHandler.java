@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@link #setOptions}) are written into the {@link DragCache} on {@code executor}, off the EDT, starting when the
  * drag starts; drop targets ask for the data on drop, and the transferable waits for the copies then (at most
  * {@code maxWaitMs}). A row that cannot be read is left out and named to {@code problems}; the others are dragged.
+ * The drag also carries the rows' content ids in a JVM-local flavor ({@link LibraryRows}) for the sidebar's
+ * collections; other applications see only the files.
  *
  * <p>Use: {@code handler.installOn(table)}.
  */
@@ -107,7 +109,9 @@ public final class FileDragHandler extends TransferHandler {
                 selected.add(hit);
             }
         }
-        return transferableFor(selected);
+        FileTransferable files = transferableFor(selected);
+        return files == null ? null
+                : files.withRows(new LibraryRows(selected.stream().map(SearchHit::contentId).toList()));
     }
 
     /**

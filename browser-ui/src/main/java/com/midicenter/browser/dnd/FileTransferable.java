@@ -33,15 +33,28 @@ public final class FileTransferable implements Transferable {
 
     private final CompletableFuture<List<Path>> files;
     private final long maxWaitMs;
+    /** The rows dragged, for drop targets in this window ({@link LibraryRows#FLAVOR}), or null. */
+    private final LibraryRows rows;
 
-    private FileTransferable(CompletableFuture<List<Path>> files, long maxWaitMs) {
+    private FileTransferable(CompletableFuture<List<Path>> files, long maxWaitMs, LibraryRows rows) {
         this.files = Objects.requireNonNull(files, "files");
         this.maxWaitMs = maxWaitMs;
+        this.rows = rows;
+    }
+
+    /** These files, also offering the library rows they come from ({@link LibraryRows#FLAVOR}, this JVM only). */
+    public FileTransferable withRows(LibraryRows rows) {
+        return new FileTransferable(files, maxWaitMs, Objects.requireNonNull(rows, "rows"));
+    }
+
+    /** The library rows offered, or null. */
+    public LibraryRows rows() {
+        return rows;
     }
 
     /** Files that exist now. */
     public static FileTransferable of(List<Path> files) {
-        return new FileTransferable(CompletableFuture.completedFuture(absolute(files)), 0);
+        return new FileTransferable(CompletableFuture.completedFuture(absolute(files)), 0, null);
     }
 
     /**
@@ -52,7 +65,7 @@ public final class FileTransferable implements Transferable {
         if (maxWaitMs < 0) {
             throw new IllegalArgumentException("maxWaitMs=" + maxWaitMs);
         }
-        return new FileTransferable(files.thenApply(FileTransferable::absolute), maxWaitMs);
+        return new FileTransferable(files.thenApply(FileTransferable::absolute), maxWaitMs, null);
     }
 
     private static List<Path> absolute(List<Path> files) {
@@ -85,11 +98,19 @@ public final class FileTransferable implements Transferable {
 
     @Override
     public DataFlavor[] getTransferDataFlavors() {
-        return FLAVORS.clone();
+        if (rows == null) {
+            return FLAVORS.clone();
+        }
+        DataFlavor[] all = java.util.Arrays.copyOf(FLAVORS, FLAVORS.length + 1);
+        all[FLAVORS.length] = LibraryRows.FLAVOR;
+        return all;
     }
 
     @Override
     public boolean isDataFlavorSupported(DataFlavor flavor) {
+        if (rows != null && LibraryRows.FLAVOR.equals(flavor)) {
+            return true;
+        }
         for (DataFlavor f : FLAVORS) {
             if (f.equals(flavor)) {
                 return true;
@@ -100,6 +121,9 @@ public final class FileTransferable implements Transferable {
 
     @Override
     public Object getTransferData(DataFlavor flavor) throws UnsupportedFlavorException, IOException {
+        if (rows != null && LibraryRows.FLAVOR.equals(flavor)) {
+            return rows;
+        }
         if (DataFlavor.javaFileListFlavor.equals(flavor)) {
             return files().stream().map(Path::toFile).collect(Collectors.toList());
         }

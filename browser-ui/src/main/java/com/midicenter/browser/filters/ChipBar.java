@@ -26,6 +26,10 @@ import javax.swing.JPanel;
 public final class ChipBar extends JPanel {
 
     private final JButton clearAll = new JButton("Clear all");
+    /** The chip of the collection the results are limited to ("Collection: Keepers ×"), when one is open. */
+    private final JButton scope = new JButton();
+    private String scopeLabel;
+    private Runnable onClearScope = () -> { };
     private final List<JButton> buttons = new ArrayList<>();
     private List<Chip> chips = List.of();
     private Consumer<Chip> onRemove = c -> { };
@@ -40,7 +44,38 @@ public final class ChipBar extends JPanel {
         clearAll.putClientProperty(FlatClientProperties.STYLE_CLASS, "midiCenterLink"); // FlatLaf.properties
         clearAll.setToolTipText("Remove every filter and the search text");
         clearAll.addActionListener(e -> onClearAll.run());
+        scope.setName("chip.collection");
+        scope.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_ROUND_RECT);
+        scope.putClientProperty(FlatClientProperties.STYLE_CLASS, "midiCenterChip");
+        scope.addActionListener(e -> onClearScope.run());
         setVisible(false);
+    }
+
+    /**
+     * [EDT] Shows the chip of what the results are limited to first, e.g. {@code Collection: Keepers} ({@code null}:
+     * none, the whole library); its × runs {@link #onClearScope}.
+     */
+    public void setScope(String label) {
+        if (java.util.Objects.equals(label, scopeLabel)) {
+            return;
+        }
+        scopeLabel = label;
+        if (label != null) {
+            scope.setText(label + "  \u00d7");
+            scope.setToolTipText("Back to the whole library");
+            scope.getAccessibleContext().setAccessibleName("Close " + label);
+        }
+        rebuild(chips);
+    }
+
+    /** [EDT] The scope chip's label, or {@code null}. */
+    public String scope() {
+        return scopeLabel;
+    }
+
+    /** [EDT] What the scope chip's × does (the browser returns to the whole library). */
+    public void onClearScope(Runnable action) {
+        this.onClearScope = Objects.requireNonNull(action, "action");
     }
 
     /** [EDT] What removes a chip's filter (the owner then calls {@link #setChips} with what is left). */
@@ -64,6 +99,10 @@ public final class ChipBar extends JPanel {
         if (next.equals(this.chips)) {
             return;
         }
+        rebuild(next);
+    }
+
+    private void rebuild(List<Chip> next) {
         int focused = -1;
         for (int i = 0; i < buttons.size(); i++) {
             if (buttons.get(i).isFocusOwner()) {
@@ -74,6 +113,9 @@ public final class ChipBar extends JPanel {
         this.chips = next;
         removeAll();
         buttons.clear();
+        if (scopeLabel != null) {
+            add(scope);
+        }
         for (Chip chip : next) {
             JButton b = new JButton(chip.label() + "  ×");
             b.setName("chip." + chip.filter().id());
@@ -86,7 +128,7 @@ public final class ChipBar extends JPanel {
             add(b);
         }
         add(clearAll);
-        setVisible(!next.isEmpty());
+        setVisible(!next.isEmpty() || scopeLabel != null);
         revalidate();
         repaint();
         if (focused >= 0 || linkFocused) {

@@ -479,4 +479,50 @@ class DetailsPaneTest {
         assertThat(onEdt(pane::pianoRoll)).isNull();
         assertThat(onEdt(() -> find(pane, "pianoRollPlaceholder", JLabel.class))).isNotNull();
     }
+
+    @Test
+    void tags_yoursFirstAndAutomaticOnesHidable() throws Exception {
+        // given: a file with a path tag ("bass") and a user tag ("keeper")
+        source.files.put(7L, file(7, "Tags.mid"));
+        DetailsPane pane = onEdt(() -> new DetailsPane(source, Runnable::run));
+        onEdt(() -> {
+            pane.show(7);
+            return null;
+        });
+
+        // when: "Automatic tags" unticked
+        List<String> before = onEdt(pane::tagChips);
+        onEdt(() -> {
+            pane.setShowAutomaticTags(false);
+            return null;
+        });
+
+        // then
+        assertThat(before).containsExactly("keeper", "bass");
+        assertThat(onEdt(pane::tagChips)).containsExactly("keeper");
+        assertThat(onEdt(pane::showsAutomaticTags)).isFalse();
+    }
+
+    @Test
+    void tagField_withCompletion_offersTagsFromTheSource() throws Exception {
+        // given
+        source.files.put(7L, file(7, "Tags.mid"));
+        DetailsPane pane = onEdt(() -> new DetailsPane(source, Runnable::run));
+        com.midicenter.browser.tags.TagCompletion completion = onEdt(() -> pane.enableTagCompletion((prefix, n) ->
+                List.of(new com.midicenter.persistence.curation.TagCount("user", prefix + "eper", 4))));
+        onEdt(() -> {
+            pane.show(7);
+            return null;
+        });
+
+        // when: "ke" typed in the tag field
+        onEdt(() -> {
+            find(pane, "addTag", JTextField.class).setText("ke");
+            completion.lookUp();
+            return null;
+        });
+
+        // then
+        assertThat(onEdt(completion::suggestions)).containsExactly("keeper");
+    }
 }

@@ -342,4 +342,40 @@ class FileDragHandlerTest {
         assertThat(DragCache.fileName(hit, new DragOptions(MusicalKey.parse("Eb").orElseThrow(), 124.0)))
                 .isEqualTo("Deep_ Bass (Cm 124 BPM).mid");
     }
+
+    @Test
+    void createTransferable_selectedRows_carriesTheirIdsForThisWindowOnly() throws Exception {
+        // given: three rows, the first and third selected
+        List<SearchHit> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path p = midiFile("Row " + i + ".mid");
+            rows.add(hit(10 + i, p.toString(), p.getFileName().toString(), 120.0, A_MINOR));
+        }
+        FileDragHandler handler = new FileDragHandler(rows::get, cache(), executor, problems::add);
+        JTable table = new JTable(new AbstractTableModel() {
+            public int getRowCount() {
+                return rows.size();
+            }
+
+            public int getColumnCount() {
+                return 1;
+            }
+
+            public Object getValueAt(int row, int column) {
+                return rows.get(row).name();
+            }
+        });
+        table.addRowSelectionInterval(0, 0);
+        table.addRowSelectionInterval(2, 2);
+
+        // when
+        Transferable t = handler.createTransferable(table);
+
+        // then: the files for other applications, and the content ids in a JVM-local flavor for the sidebar
+        assertThat(t.isDataFlavorSupported(LibraryRows.FLAVOR)).isTrue();
+        assertThat(((LibraryRows) t.getTransferData(LibraryRows.FLAVOR)).contentIds()).containsExactly(10L, 12L);
+        assertThat(LibraryRows.FLAVOR.getMimeType()).startsWith(DataFlavor.javaJVMLocalObjectMimeType);
+        assertThat(t.getTransferDataFlavors()).contains(DataFlavor.javaFileListFlavor, FileTransferable.URI_LIST_FLAVOR);
+        assertThat(FileTransferable.of(List.of(Path.of("/a.mid"))).isDataFlavorSupported(LibraryRows.FLAVOR)).isFalse();
+    }
 }

@@ -94,6 +94,28 @@ public final class CollectionService {
     }
 
     /**
+     * [any thread] Renames the collection (manual or smart; a change of case only is fine).
+     *
+     * @return the collection as renamed
+     * @throws IllegalArgumentException when a name is bad or another collection is called {@code to} already
+     * @throws CurationException        when there is no collection {@code from}
+     */
+    public CollectionRow rename(String from, String to) {
+        String oldName = checkName(from);
+        String newName = checkName(to);
+        return Transactions.inTransaction(sessions, "rename collection '" + oldName + "'", session -> {
+            CollectionRow c = find(session, oldName);
+            CurationMapper mapper = session.getMapper(CurationMapper.class);
+            CollectionRow other = mapper.collection(newName);
+            if (other != null && other.id() != c.id()) {
+                throw new IllegalArgumentException("a collection '" + newName + "' exists already");
+            }
+            mapper.renameCollection(c.id(), newName);
+            return mapper.collection(newName);
+        });
+    }
+
+    /**
      * [any thread] Appends the files to the manual collection in the order given; files already in it stay where
      * they are.
      *

@@ -55,6 +55,9 @@ public interface CurationMapper {
 
     int deleteCollection(@Param("id") long id);
 
+    /** Renames the collection; returns rows changed. */
+    int renameCollection(@Param("id") long id, @Param("name") String name);
+
     /** The contents of the collection in order. */
     List<Long> itemIds(@Param("collectionId") long collectionId);
 

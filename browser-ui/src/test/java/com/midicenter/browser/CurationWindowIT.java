@@ -1,0 +1,176 @@
+package com.midicenter.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.midicenter.browser.testing.XvfbDisplay;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Collections, recent searches and tags in the real window: {@link CurationScenario} in a child JVM on a private Xvfb
+ * display with openbox, over a real embedded library, driven with {@code java.awt.Robot}. Checks what the database
+ * holds afterwards (through the library's services in the scenario), what the window showed, the screenshots (not
+ * blank; the sidebar holds text) and the EDT watchdog of the measured pass (no stall of 100 ms or more). Needs
+ * {@code Xvfb} and {@code openbox} ({@code .ci/run} installs them). Screenshots stay in {@code target/ui-screenshots/}.
+ */
+class CurationWindowIT {
+
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path SHOTS = TARGET.resolve("ui-screenshots");
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void curation_collectionsRecentSearchesAndTags_workFromTheWindowAndLandInTheLibrary() throws Exception {
+        // given: a display of our own with a window manager (drag and drop, dialogs)
+        Path report = TARGET.resolve("curation-scenario.properties");
+        Path log = TARGET.resolve("curation-scenario.log");
+        Files.deleteIfExists(report);
+        XvfbDisplay display = XvfbDisplay.startWithWindowManager(TARGET.resolve("xvfb-curation.log"));
+        Process child = null;
+        try {
+
+            // when
+            child = display.launch(CurationScenario.class, log, report.toString(), SHOTS.toString());
+            boolean ended = child.waitFor(210, TimeUnit.SECONDS);
+
+            // then
+            assertThat(ended).as("scenario ended within 210 s (log: %s)", log).isTrue();
+            Properties facts = new Properties();
+            try (InputStream in = Files.newInputStream(report)) {
+                facts.load(in);
+            }
+            assertThat(child.exitValue()).as("scenario exit (error: %s, log: %s)", facts.getProperty("error"), log)
+                    .isZero();
+            assertThat(facts.getProperty("completed")).isEqualTo("true");
+
+            // a manual collection made from "+", a row dragged onto it, opened: exactly that file
+            assertThat(facts.getProperty("createdInDb")).isEqualTo("manual");
+            assertThat(facts.getProperty("createdStatus")).startsWith("Created \u201c" + CurationScenario.COLLECTION);
+            assertThat(facts.getProperty("dragAdded")).isEqualTo("true");
+            assertThat(facts.getProperty("dragStatus"))
+                    .isEqualTo("Added 1 file to \u201c" + CurationScenario.COLLECTION + "\u201d");
+            assertThat(facts.getProperty("collectionItems")).isEqualTo("[" + facts.getProperty("draggedId") + "]");
+            assertThat(facts.getProperty("collectionRows")).isEqualTo("1");
+            assertThat(facts.getProperty("collectionRowId")).isEqualTo(facts.getProperty("draggedId"));
+            assertThat(facts.getProperty("collectionChip")).isEqualTo("Collection: " + CurationScenario.COLLECTION);
+            assertThat(facts.getProperty("collectionStatus")).isEqualTo("1 file");
+            assertThat(facts.getProperty("afterChipRows")).isEqualTo(facts.getProperty("allRows"));
+            assertThat(Integer.parseInt(facts.getProperty("allRows"))).isGreaterThan(100);
+            assertThat(facts.getProperty("afterChipScope")).isEqualTo("null");
+
+            // the search remembered as recent, saved as a smart collection, run again from the sidebar
+            assertThat(facts.getProperty("recentRecorded")).isEqualTo("true");
+            assertThat(facts.getProperty("recentListFirst")).isEqualTo(CurationScenario.QUERY);
+            assertThat(facts.getProperty("saveSearchOffered")).isEqualTo(CurationScenario.QUERY);
+            assertThat(facts.getProperty("smartStoredText")).isEqualTo(CurationScenario.QUERY);
+            assertThat(facts.getProperty("smartFieldText")).isEqualTo(CurationScenario.QUERY);
+            assertThat(facts.getProperty("smartRows")).isEqualTo(facts.getProperty("queryExpectedRows"));
+            assertThat(facts.getProperty("smartRowsMatch")).isEqualTo("true");
+
+            // two rows tagged through "Tag 2 files…": in the database and found by the tag filter
+            assertThat(facts.getProperty("tagMenuText")).isEqualTo("Tag 2 files\u2026");
+            assertThat(facts.getProperty("tagFieldText")).isEqualTo(CurationScenario.TAG);
+            assertThat(facts.getProperty("tagMessage")).isEqualTo("Tagged 2 files \u201c" + CurationScenario.TAG
+                    + "\u201d");
+            assertThat(facts.getProperty("tagDbFiles")).isEqualTo("2");
+            assertThat(facts.getProperty("tagSearchIds")).isEqualTo(facts.getProperty("taggedIdsSorted"));
+
+            // the details pane: autocomplete offers the new tag; without automatic tags only yours stay
+            assertThat(facts.getProperty("detailsSuggestions")).contains(CurationScenario.TAG);
+            assertThat(facts.getProperty("chipsWithAutomatic")).startsWith("[" + CurationScenario.TAG + ", ");
+            assertThat(facts.getProperty("chipsWithoutAutomatic")).isEqualTo("[" + CurationScenario.TAG + "]");
+
+            // the tag cloud: sizes by count; a click filters the results by the tag
+            assertThat(facts.getProperty("cloudTags")).contains(CurationScenario.TAG + "=2");
+            assertThat(Integer.parseInt(facts.getProperty("cloudFontSizes"))).isGreaterThan(1);
+            assertThat(facts.getProperty("cloudRows")).isEqualTo("2").isEqualTo(facts.getProperty("cloudExpectedRows"));
+            assertThat(Integer.parseInt(facts.getProperty("cloudRowsBefore"))).isGreaterThan(2);
+            assertThat(facts.getProperty("cloudRowsMatch")).isEqualTo("true");
+            assertThat(facts.getProperty("cloudChips")).contains("label=Tag: " + CurationScenario.TAG);
+
+            for (String shot : new String[] {"collection", "smart", "cloud", "filtered"}) {
+                assertScreenshot(facts, shot);
+            }
+            assertThat(stdDevOfLuma(ImageIO.read(new File(facts.getProperty("tagDialogScreenshot")))))
+                    .as("the Tag dialog's screenshot is not blank").isGreaterThan(10);
+            assertThat(facts.getProperty("closed")).isEqualTo("true");
+            assertThat(Long.parseLong(facts.getProperty("watchdogProbes"))).as("watchdog ran").isGreaterThan(10);
+            assertThat(Double.parseDouble(facts.getProperty("watchdogMaxStallMs")))
+                    .as("EDT stall; the watchdog saw: %s", facts.getProperty("watchdogReports")).isLessThan(100);
+            System.out.printf("CurationWindowIT: library %s ms, scenario %s ms, EDT max stall %s ms (cold pass %s ms);"
+                            + " cloud %s; screenshots in %s%n", facts.getProperty("libraryMs"),
+                    facts.getProperty("scenarioMs"), facts.getProperty("watchdogMaxStallMs"),
+                    facts.getProperty("coldMaxStallMs"), facts.getProperty("cloudTags"), SHOTS);
+        } finally {
+            if (child != null && child.isAlive()) {
+                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            display.close();
+        }
+    }
+
+    /** The screenshot is not blank, its table region holds rows and its sidebar region holds text. */
+    private static void assertScreenshot(Properties facts, String prefix) throws IOException {
+        File file = new File(facts.getProperty(prefix + "Screenshot"));
+        assertThat(file).exists();
+        BufferedImage image = ImageIO.read(file);
+        assertThat(image.getWidth()).isGreaterThan(600);
+        assertThat(stdDevOfLuma(image)).as("%s is not blank", file).isGreaterThan(10);
+        Rectangle table = region(facts, prefix + "TableRegion", image);
+        assertThat(table.height).as("table region of %s", file).isGreaterThan(30);
+        assertThat(stdDevOfLuma(image, table)).as("table region of %s holds text", file).isGreaterThan(5);
+        Rectangle sidebar = region(facts, prefix + "SidebarRegion", image);
+        assertThat(sidebar.height).as("sidebar region of %s", file).isGreaterThan(100);
+        assertThat(stdDevOfLuma(image, sidebar)).as("sidebar region of %s holds text", file).isGreaterThan(5);
+        assertThat(colours(image, sidebar)).as("colours in the sidebar of %s", file).isGreaterThan(8);
+    }
+
+    private static Rectangle region(Properties facts, String key, BufferedImage image) {
+        String[] r = facts.getProperty(key).split(",");
+        return new Rectangle(Integer.parseInt(r[0]), Integer.parseInt(r[1]), Integer.parseInt(r[2]),
+                Integer.parseInt(r[3])).intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
+    }
+
+    private static double stdDevOfLuma(BufferedImage image) {
+        return stdDevOfLuma(image, new Rectangle(0, 0, image.getWidth(), image.getHeight()));
+    }
+
+    private static double stdDevOfLuma(BufferedImage image, Rectangle region) {
+        double sum = 0;
+        double sumSq = 0;
+        long n = 0;
+        for (int y = region.y; y < region.y + region.height; y++) {
+            for (int x = region.x; x < region.x + region.width; x++) {
+                int rgb = image.getRGB(x, y);
+                double luma = 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
+                sum += luma;
+                sumSq += luma * luma;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
+    }
+
+    private static int colours(BufferedImage image, Rectangle region) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = region.y; y < region.y + region.height; y++) {
+            for (int x = region.x; x < region.x + region.width; x++) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+}
