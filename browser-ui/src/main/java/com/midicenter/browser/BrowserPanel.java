@@ -6,6 +6,8 @@ import com.midicenter.browser.state.UiState;
 import com.midicenter.browser.tasks.AddFolderAction;
 import com.midicenter.browser.tasks.LibraryJobs;
 import com.midicenter.browser.tasks.TaskStrip;
+import com.midicenter.browser.tools.CurationActions;
+import com.midicenter.browser.tools.CurationTools;
 import com.midicenter.browser.filters.ChipBar;
 import com.midicenter.browser.filters.FilterPanel;
 import com.midicenter.browser.filters.FilterState;
@@ -95,6 +97,10 @@ public final class BrowserPanel extends JPanel {
     private final FileDragHandler dragHandler;
     /** The collections and recent searches above the filters, or {@code null} when the host gave no source. */
     private final LibrarySidebar sidebar;
+    /** The buttons beside the search field ("Add folder…", the curation tools'). */
+    private final JPanel actionsBar = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
+    /** Split, export and duplicates, or {@code null} until {@link #installTools} (the plugin has none). */
+    private CurationActions curation;
     /** Files like this one (a content id) instead of a text search, or {@code null}. */
     private String similarTo;
     private String similarName;
@@ -254,10 +260,13 @@ public final class BrowserPanel extends JPanel {
         top.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
         top.add(searchField, BorderLayout.CENTER);
         top.add(chipBar, BorderLayout.SOUTH);
+        actionsBar.setName("actions");
+        actionsBar.setOpaque(false);
+        top.add(actionsBar, BorderLayout.EAST);
         if (jobs != null) {
             JButton addFolder = new JButton(new AddFolderAction(this, statusBar));
             addFolder.setName("addFolder");
-            top.add(addFolder, BorderLayout.EAST);
+            actionsBar.add(addFolder);
             statusBar.onJobEnded(outcome -> searchNow());
         }
         add(top, BorderLayout.NORTH);
@@ -660,6 +669,26 @@ public final class BrowserPanel extends JPanel {
         filterPanel.setState(filters);
         chipBar.setChips(filters.chips());
         searchNow();
+    }
+
+    /**
+     * [EDT] Adds the curation tools: "Split into tracks…" and "Export…" in the results menu, "Export results…" and
+     * "Duplicates…" beside the search field. Once; a second call is refused.
+     */
+    public void installTools(CurationTools tools) {
+        if (curation != null) {
+            throw new IllegalStateException("the curation tools are installed already");
+        }
+        curation = new CurationActions(this, searcher, tools);
+        for (JButton b : curation.buttons()) {
+            actionsBar.add(b);
+        }
+        actionsBar.revalidate();
+    }
+
+    /** [EDT] The curation tools, or {@code null} when none were installed. */
+    public CurationActions curationActions() {
+        return curation;
     }
 
     /** [EDT] The "Library" sidebar (collections, recent searches), or null when the host gave no source. */

@@ -115,6 +115,10 @@ final class ResultsMenu {
             }
             popup.add(add);
         }
+        if (panel.curationActions() != null) { // split and export: the curation tools' own items
+            popup.addSeparator();
+            panel.curationActions().addTo(popup, hits);
+        }
         popup.addSeparator();
         popup.add(item("Similar files", "menu.similar", any, () -> panel.showSimilar(first)));
     }
