@@ -98,7 +98,9 @@ public final class DuplicatesDialog {
         sorter.setComparator(0, Comparator.naturalOrder());
         pathTable.setRowSorter(sorter); // within the page; the pages come most wasted first
         pathTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        pathTable.getColumnModel().getColumn(3).setPreferredWidth(420);
+        pathTable.getColumnModel().getColumn(0).setPreferredWidth(60);
+        pathTable.getColumnModel().getColumn(3).setPreferredWidth(260);
+        pathTable.getColumnModel().getColumn(4).setPreferredWidth(300);
         pathTable.setFillsViewportHeight(true);
         pathTable.getColumnModel().getColumn(1).setCellRenderer(new SizeRenderer());
         pathTable.getColumnModel().getColumn(2).setCellRenderer(new SizeRenderer());
@@ -407,7 +409,7 @@ public final class DuplicatesDialog {
 
     /** A page of path duplicates: copies, size of one, wasted, the first path. */
     private static final class PathModel extends AbstractTableModel {
-        private static final String[] COLUMNS = {"Copies", "Size", "Wasted", "First path"};
+        private static final String[] COLUMNS = {"Copies", "Size", "Wasted", "File", "Folder (first path)"};
         private List<PathDuplicate> rows = List.of();
 
         void set(List<PathDuplicate> page) {
@@ -432,17 +434,19 @@ public final class DuplicatesDialog {
 
         @Override
         public Class<?> getColumnClass(int column) {
-            return column == 3 ? String.class : Long.class;
+            return column >= 3 ? String.class : Long.class;
         }
 
         @Override
         public Object getValueAt(int row, int column) {
             PathDuplicate d = rows.get(row);
+            String first = d.paths().isEmpty() ? "" : d.paths().get(0);
             return switch (column) {
                 case 0 -> (long) d.paths().size();
                 case 1 -> d.sizeBytes();
                 case 2 -> d.wastedBytes();
-                default -> d.paths().isEmpty() ? "" : d.paths().get(0);
+                case 3 -> first.substring(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1);
+                default -> first.isEmpty() ? "" : Desktops.folderOf(first).toString();
             };
         }
     }

@@ -477,6 +477,9 @@ public final class ExportDialog {
         for (String n : renamed) {
             report.addElement("New name (taken): " + n);
         }
+        if (report.isEmpty() && !r.files().isEmpty()) {
+            report.addElement("Every file was read and written under its template name; nothing was overwritten.");
+        }
         showFolder.setEnabled(true);
         actions.message(text);
     }

@@ -261,6 +261,11 @@ public final class SplitDialog {
         return busy;
     }
 
+    /** [EDT] The dialog window. */
+    public JDialog window() {
+        return dialog;
+    }
+
     /** [EDT] The parts listed, or {@code null} before the file was read. */
     public SplitPlan plan() {
         return plan;
