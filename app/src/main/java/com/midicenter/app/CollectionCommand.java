@@ -65,7 +65,7 @@ final class CollectionCommand implements Runnable {
 
         @Override
         int run(Library l) {
-            CollectionRow c = l.collections().saveSearch(name, search(search));
+            CollectionRow c = l.collections().saveSearch(name, l.search(search));
             System.out.println(json ? json(g -> writeCollection(g, c)) : "saved '" + c.name() + "'");
             return 0;
         }
@@ -86,7 +86,7 @@ final class CollectionCommand implements Runnable {
         int run(Library l) {
             requireOneOf(files, search);
             int added = search == null ? l.collections().add(name, l.files(files))
-                    : l.collections().addSearch(name, search(search));
+                    : l.collections().addSearch(name, l.search(search));
             System.out.println(json ? json(g -> {
                 g.writeStringField("collection", name.strip());
                 g.writeNumberField("added", added);

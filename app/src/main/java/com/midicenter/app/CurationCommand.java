@@ -47,6 +47,13 @@ abstract class CurationCommand implements Callable<Integer> {
         List<Long> files(List<String> refs) {
             return FileRefs.resolve(db.sqlSessionFactory(), refs);
         }
+
+        /** A search given as its arguments in one string, like a line of {@code search --batch}. */
+        SearchRequest search(String arguments) {
+            SearchCommand.Query q = new SearchCommand.Query();
+            new CommandLine(q).parseArgs(ShellWords.split(arguments).toArray(new String[0]));
+            return q.request(collections::manualId);
+        }
     }
 
     /** Writes one JSON object. */
@@ -74,13 +81,6 @@ abstract class CurationCommand implements Callable<Integer> {
 
     private String prefix() {
         return "midicenter " + spec.qualifiedName(" ").replaceFirst("^midicenter ", "") + ": ";
-    }
-
-    /** A search given as its arguments in one string, like a line of {@code search --batch}. */
-    static SearchRequest search(String arguments) {
-        SearchCommand.Query q = new SearchCommand.Query();
-        new CommandLine(q).parseArgs(ShellWords.split(arguments).toArray(new String[0]));
-        return q.request();
     }
 
     static String json(JsonBody body) {

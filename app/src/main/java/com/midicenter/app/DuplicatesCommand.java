@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "duplicates", mixinStandardHelpOptions = true,
         description = {"Lists files found at several paths (same bytes), most wasted space first; with --musical,",
             "files with different bytes that play the same notes (compared after rescaling to 480 PPQ; track names,",
-            "meta events and velocities do not matter). --musical reads the candidate files, Ctrl+C stops it."})
+            "meta events and velocities do not matter). --musical reads the candidate files, Ctrl+C stops it; a",
+            "complete --musical scan is stored: 'search --hide-duplicates' then shows only the first file of a group."})
 final class DuplicatesCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,10 +53,11 @@ final class DuplicatesCommand implements Callable<Integer> {
             if (musical) {
                 MusicalScan scan;
                 try (CancelOnSignal signal = new CancelOnSignal("duplicates")) {
-                    scan = service.musical(signal.flag());
+                    scan = service.scanAndStoreMusical(signal.flag());
                 }
+                long hidden = service.hiddenCount(); // the last complete scan's, when this one was cancelled
                 List<MusicalDuplicate> shown = scan.groups().subList(0, Math.min(limit, scan.groups().size()));
-                System.out.println(json ? musicalJson(scan, shown) : musicalText(scan, shown));
+                System.out.println(json ? musicalJson(scan, shown, hidden) : musicalText(scan, shown, hidden));
                 return scan.cancelled() ? 130 : 0;
             }
             List<PathDuplicate> page = service.byPath(limit, offset);
@@ -77,10 +79,12 @@ final class DuplicatesCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    private static String musicalText(MusicalScan scan, List<MusicalDuplicate> shown) {
+    private static String musicalText(MusicalScan scan, List<MusicalDuplicate> shown, long hidden) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "%s%,d groups of musically identical files (%,d candidates read, %,d unreadable)",
-                scan.cancelled() ? "CANCELLED: " : "", scan.groups().size(), scan.candidates(), scan.unreadable()));
+                "%s%,d groups of musically identical files (%,d candidates read, %,d unreadable); %s%,d files hidden by"
+                        + " search --hide-duplicates (all but the first of each group)",
+                scan.cancelled() ? "CANCELLED: " : "", scan.groups().size(), scan.candidates(), scan.unreadable(),
+                scan.cancelled() ? "not stored, still " : "stored: ", hidden));
         for (MusicalDuplicate g : shown) {
             s.append(String.format(Locale.ROOT, "%n%d files, notes %s", g.members().size(),
                     g.fingerprint().substring(0, 12)));
@@ -116,7 +120,8 @@ final class DuplicatesCommand implements Callable<Integer> {
         return w.toString();
     }
 
-    private static String musicalJson(MusicalScan scan, List<MusicalDuplicate> shown) throws IOException {
+    private static String musicalJson(MusicalScan scan, List<MusicalDuplicate> shown, long hidden)
+            throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = ReportJson.FACTORY.createGenerator(w)) {
             g.writeStartObject();
@@ -124,6 +129,8 @@ final class DuplicatesCommand implements Callable<Integer> {
             g.writeNumberField("candidates", scan.candidates());
             g.writeNumberField("unreadable", scan.unreadable());
             g.writeBooleanField("cancelled", scan.cancelled());
+            g.writeBooleanField("stored", !scan.cancelled());
+            g.writeNumberField("hidden", hidden);
             g.writeArrayFieldStart("groups");
             for (MusicalDuplicate d : shown) {
                 g.writeStartObject();

@@ -56,16 +56,17 @@ final class ExportCommand implements Callable<Integer> {
             ExportResult result;
             AtomicBoolean cancel = signal.flag();
             try (ProgressBar bar = new ProgressBar(System.err, "export", 0, true)) {
-                ExportService export = new ExportService(db.sqlSessionFactory(), new SearchService(db.sqlSessionFactory()));
+                SearchService search = new SearchService(db.sqlSessionFactory());
+                ExportService export = new ExportService(db.sqlSessionFactory(), search);
                 result = ids.isEmpty()
-                        ? export.exportSearch(query.request(), to, template, (done, total) -> bar.update(done, total, true),
+                        ? export.exportSearch(query.request(SearchCommand.collections(db, search)), to, template, (done, total) -> bar.update(done, total, true),
                                 cancel)
                         : export.exportContents(ids, to, template, (done, total) -> bar.update(done, total, true),
                                 cancel);
             } catch (SearchException | IllegalArgumentException e) {
                 System.err.println("midicenter export: " + e.getMessage());
                 return 2;
-            } catch (ExportException e) {
+            } catch (ExportException | com.midicenter.library.curation.CurationException e) {
                 System.err.println("midicenter export: " + e.getMessage());
                 return 1;
             }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code midicenter search}: find files by words and filters. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -89,8 +90,8 @@ final class SearchCommand implements Callable<Integer> {
         @Option(names = "--state", description = "done (analysed) or failed")
         String state;
 
-        @Option(names = "--sort", description = "relevance, name, bpm, key, bars, duration, added, rating"
-                + " (default: relevance with words, else name)")
+        @Option(names = "--sort", description = "relevance, name, bpm, key, bars, duration, added, rating, position"
+                + " (default: relevance with words, else the --collection's order, else name)")
         String sort;
 
         @Option(names = "--desc", description = "descending order")
@@ -109,7 +110,20 @@ final class SearchCommand implements Callable<Integer> {
                 + " close tempo, nearest rhythm and pitch fingerprint")
         String similar;
 
-        SearchRequest request() {
+        @Option(names = "--collection", paramLabel = "NAME", description = "only the files of this manual"
+                + " collection (in its order, unless words or --sort say otherwise)")
+        String collection;
+
+        @Option(names = "--hide-duplicates", description = "leave out files that play the same notes as an older"
+                + " one (as the last 'duplicates --musical' found)")
+        boolean hideDuplicates;
+
+        /**
+         * The search these options describe.
+         *
+         * @param collectionIds the id of the manual collection of a name (throws when there is none)
+         */
+        SearchRequest request(Function<String, Long> collectionIds) {
             if (drums && noDrums) {
                 throw new SearchException("--drums and --no-drums exclude each other");
             }
@@ -119,13 +133,14 @@ final class SearchCommand implements Callable<Integer> {
                     order = Sort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw new SearchException("--sort is one of relevance, name, bpm, key, bars, duration, added,"
-                            + " rating; not '" + sort + "'");
+                            + " rating, position; not '" + sort + "'");
                 }
             }
             String text = words.isEmpty() ? null : String.join(" ", words);
             return new SearchRequest(text, bpm, halfDouble, key, compatible, meter, bars, duration, instrument,
                     drums ? Boolean.TRUE : noDrums ? Boolean.FALSE : null, tag, vendor, pack, favorite, rating, state,
-                    order, descending, limit, after, facets, similar);
+                    order, descending, limit, after, facets, similar,
+                    collection == null ? null : collectionIds.apply(collection), hideDuplicates);
         }
     }
 
@@ -151,7 +166,7 @@ final class SearchCommand implements Callable<Integer> {
                     if (!service.index().orElseThrow().awaitReady(java.time.Duration.ofMinutes(5))) {
                         System.err.println("midicenter search: the search index could not be built; searching in SQL");
                     }
-                    return runBatch(service);
+                    return runBatch(service, collections(db, service));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return 130;
@@ -161,11 +176,14 @@ final class SearchCommand implements Callable<Integer> {
             SearchResult result;
             SearchRequest request;
             try {
-                request = query.request();
+                request = query.request(collections(db, service));
                 result = service.search(request);
-            } catch (SearchException e) {
+            } catch (SearchException | IllegalArgumentException e) {
                 System.err.println("midicenter search: " + e.getMessage());
                 return 2;
+            } catch (CurationException e) {
+                System.err.println("midicenter search: " + e.getMessage());
+                return 1;
             }
             if (request.cursor() == null) {
                 rememberSearch(db, service, request);
@@ -179,6 +197,11 @@ final class SearchCommand implements Callable<Integer> {
         }
     }
 
+    /** Manual collections' ids by name, for {@code --collection}. */
+    static Function<String, Long> collections(Database db, SearchService service) {
+        return new CollectionService(db.sqlSessionFactory(), service)::manualId;
+    }
+
     /** Adds the search to the recent ones ({@code collection recent}); failing to is no reason to fail the search. */
     private static void rememberSearch(Database db, SearchService service, SearchRequest request) {
         try {
@@ -188,7 +211,7 @@ final class SearchCommand implements Callable<Integer> {
         }
     }
 
-    private int runBatch(SearchService service) throws IOException {
+    private int runBatch(SearchService service, Function<String, Long> collections) throws IOException {
         int failures = 0;
         for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -198,8 +221,9 @@ final class SearchCommand implements Callable<Integer> {
             try {
                 Query q = new Query();
                 new CommandLine(q).parseArgs(ShellWords.split(line).toArray(new String[0]));
-                out = json(service.search(q.request()), line);
-            } catch (SearchException | CommandLine.ParameterException | IllegalArgumentException e) {
+                out = json(service.search(q.request(collections)), line);
+            } catch (SearchException | CommandLine.ParameterException | IllegalArgumentException
+                     | CurationException e) {
                 failures++;
                 out = error(line, e.getMessage());
             }

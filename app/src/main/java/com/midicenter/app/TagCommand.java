@@ -71,7 +71,7 @@ final class TagCommand implements Runnable {
 
         @Override
         int applySearch(Library l) {
-            return l.tags().addToSearch(search(search), tag);
+            return l.tags().addToSearch(l.search(search), tag);
         }
     }
 
@@ -84,7 +84,7 @@ final class TagCommand implements Runnable {
 
         @Override
         int applySearch(Library l) {
-            return l.tags().removeFromSearch(search(search), tag);
+            return l.tags().removeFromSearch(l.search(search), tag);
         }
     }
 
@@ -174,7 +174,7 @@ final class TagCommand implements Runnable {
 
         @Override
         int run(Library l) {
-            var tags = l.tags().cloud(search(search), limit);
+            var tags = l.tags().cloud(l.search(search), limit);
             showTags(tags);
             return 0;
         }

@@ -191,6 +191,55 @@ class CurationCliIT {
     }
 
     @Test
+    void searchCollection_inItsOrderFilteredAndRemembered() throws Exception {
+        // given: five files in an order of their own
+        cli("collection", "create", "Set list");
+        cli("collection", "add", "Set list", ids.get(24), ids.get(20), ids.get(22), ids.get(21), ids.get(23));
+        cli("collection", "move", "Set list", ids.get(23), "2");
+        cli("collection", "create", "Empty crate");
+        cli("collection", "save-search", "Smart crate", "--search=--tag house");
+
+        // when
+        Run inOrder = cli("search", "--collection", "Set list", "--json", "--limit", "3");
+        Run byName = cli("search", "--collection", "Set list", "--sort", "name", "--json", "--limit", "10");
+        Run desc = cli("search", "--collection", "Set list", "--desc", "--json");
+        Run gone = cli("search", "--collection", "No such list");
+        Run smart = cli("search", "--collection", "Smart crate");
+        Run noCollection = cli("search", "--sort", "position");
+        Run recent = cli("collection", "recent", "--json");
+
+        // then
+        assertThat(inOrder.exit()).as(inOrder.err()).isZero();
+        assertThat(hitIds(inOrder.out())).containsExactly(ids.get(24), ids.get(23), ids.get(20));
+        assertThat(json(inOrder.out().strip())).containsEntry("total", "5").containsKey("next");
+        Run next = cli("search", "--collection", "Set list", "--json", "--limit", "3", "--after",
+                json(inOrder.out().strip()).get("next"));
+        assertThat(hitIds(next.out())).containsExactly(ids.get(22), ids.get(21));
+        assertThat(hitIds(byName.out())).containsExactlyInAnyOrder(ids.get(20), ids.get(21), ids.get(22),
+                ids.get(23), ids.get(24)).isNotEqualTo(hitIds(inOrder.out()));
+        assertThat(hitIds(desc.out())).containsExactly(ids.get(21), ids.get(22), ids.get(20), ids.get(23),
+                ids.get(24));
+        assertThat(total("--collection", "Empty crate")).isZero();
+        assertThat(total("--collection", "Set list", "--bpm", "390-400")).isZero();
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.err().strip()).isEqualTo("midicenter search: there is no collection 'No such list'");
+        assertThat(smart.exit()).isEqualTo(2);
+        assertThat(smart.err()).contains("saved search");
+        assertThat(noCollection.exit()).isEqualTo(2);
+        assertThat(noCollection.err()).contains("--collection");
+        assertThat(recent.out()).contains("{\"search\":\"collection=").contains("sort=name\\ncollection=");
+    }
+
+    private static List<String> hitIds(String out) {
+        List<String> found = new ArrayList<>();
+        Matcher m = HIT.matcher(out);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @Test
     void collectionRecent_searchesRun_newestFirst() {
         // given
         cli("search", "recentword one", "--bpm", "100-140");

@@ -52,6 +52,8 @@ class ExportAndDuplicatesCliIT {
         CliIT.Run byPath = CliIT.run("duplicates", "--home", home, "--json");
         CliIT.Run musical = CliIT.run("duplicates", "--home", home, "--musical", "--json");
         CliIT.Run text = CliIT.run("duplicates", "--home", home);
+        CliIT.Run hiding = CliIT.run("search", "--home", home, "quux", "--hide-duplicates", "--json");
+        CliIT.Run showing = CliIT.run("search", "--home", home, "quux", "--json");
 
         // then
         assertThat(export.exit()).as(export.err()).isZero();
@@ -71,7 +73,11 @@ class ExportAndDuplicatesCliIT {
         assertThat(CliIT.json(byPath.out().strip())).containsEntry("contents", "1").containsEntry("extra_copies", "1")
                 .containsEntry("wasted_bytes", Integer.toString(bass.length));
         assertThat(musical.exit()).isZero();
-        assertThat(CliIT.json(musical.out().strip())).containsEntry("groups_total", "1");
+        assertThat(CliIT.json(musical.out().strip())).containsEntry("groups_total", "1")
+                .containsEntry("stored", "true").containsEntry("hidden", "1");
+        assertThat(text.out()).doesNotContain("hidden"); // the path listing says nothing of the musical scan
+        assertThat(CliIT.json(hiding.out().strip())).as(hiding.err()).containsEntry("total", "1");
+        assertThat(CliIT.json(showing.out().strip())).containsEntry("total", "2");
         assertThat(musical.out()).contains("Quux Bass hires.mid").doesNotContain("Lead.mid");
         assertThat(text.out()).contains("1 files at several paths", lib.resolve("b/Quux Bass copy.mid").toString());
     }

@@ -71,6 +71,19 @@ public final class CollectionService {
         return Transactions.inTransaction(sessions, "read collection '" + n + "'", session -> find(session, n));
     }
 
+    /**
+     * [any thread] The id of the manual collection {@code name}, for a search within it
+     * ({@link SearchRequest#inCollection}).
+     *
+     * @throws IllegalArgumentException when it is a saved search
+     * @throws CurationException        when there is no such collection
+     */
+    public long manualId(String name) {
+        String n = checkName(name);
+        return Transactions.inTransaction(sessions, "read collection '" + n + "'",
+                session -> manual(session, n, "search within").id());
+    }
+
     /** [any thread] Deletes the collection (not its files). */
     public void delete(String name) {
         String n = checkName(name);

@@ -11,7 +11,8 @@ import java.util.Properties;
 
 /**
  * A search's stored text form, for smart collections and recent searches: one {@code field=value} line per field the
- * search sets (properties syntax, fixed order), e.g. {@code text=deep bass\nbpm=118-126\nfavorite=true}. The page
+ * search sets (properties syntax, fixed order), e.g. {@code text=deep bass\nbpm=118-126\nfavorite=true}; a search
+ * within a manual collection has {@code collection=ID} (its id: a renamed collection is still found). The page
  * ({@code limit}, {@code cursor}, {@code facets}) is not part of it: the same search always has the same text.
  */
 public final class SearchText {
@@ -41,6 +42,8 @@ public final class SearchText {
         put(b, "sort", r.sort() == null ? null : r.sort().name().toLowerCase(Locale.ROOT));
         put(b, "descending", r.descending() ? "true" : null);
         put(b, "similarTo", r.similarTo());
+        put(b, "collection", r.collection() == null ? null : r.collection().toString());
+        put(b, "hideDuplicates", r.hideDuplicates() ? "true" : null);
         return b.toString();
     }
 
@@ -69,7 +72,7 @@ public final class SearchText {
                 sort = Sort.valueOf(p.getProperty("sort").strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("sort is one of relevance, name, bpm, key, bars, duration, added,"
-                        + " rating; not '" + p.getProperty("sort") + "'", e);
+                        + " rating, position; not '" + p.getProperty("sort") + "'", e);
             }
         }
         Integer minRating;
@@ -78,16 +81,24 @@ public final class SearchText {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("minRating is 1 to 5: '" + p.getProperty("minRating") + "'", e);
         }
+        Long collection;
+        try {
+            collection = p.getProperty("collection") == null ? null : Long.valueOf(p.getProperty("collection").strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("collection is a collection's id: '" + p.getProperty("collection") + "'",
+                    e);
+        }
         String drums = p.getProperty("drums");
         return new SearchRequest(p.getProperty("text"), p.getProperty("bpm"), flag(p, "halfDouble"),
                 p.getProperty("key"), flag(p, "compatible"), p.getProperty("meter"), p.getProperty("bars"),
                 p.getProperty("duration"), p.getProperty("instrument"), drums == null ? null : Boolean.valueOf(drums),
                 p.getProperty("tag"), p.getProperty("vendor"), p.getProperty("pack"), flag(p, "favorite"), minRating,
-                p.getProperty("state"), sort, flag(p, "descending"), limit, null, false, p.getProperty("similarTo"));
+                p.getProperty("state"), sort, flag(p, "descending"), limit, null, false, p.getProperty("similarTo"),
+                collection, flag(p, "hideDuplicates"));
     }
 
     private static final String FIELDS = ",text,bpm,halfDouble,key,compatible,meter,bars,duration,instrument,drums,tag,"
-            + "vendor,pack,favorite,minRating,state,sort,descending,similarTo,";
+            + "vendor,pack,favorite,minRating,state,sort,descending,similarTo,collection,hideDuplicates,";
 
     private static boolean flag(Properties p, String name) {
         return Boolean.parseBoolean(p.getProperty(name, "false").strip());

@@ -110,4 +110,67 @@ public final class DuplicatesService {
         groups.sort(Comparator.comparingInt((MusicalDuplicate g) -> g.members().size()).reversed());
         return new MusicalScan(groups, candidates.size(), unreadable, cancelled);
     }
+
+    /**
+     * [any thread] Scans ({@link #musical}) and, unless cancelled, stores the groups so that searches can hide the
+     * duplicates ({@link #storeMusical}). A cancelled scan leaves the stored result of the last complete one.
+     */
+    public MusicalScan scanAndStoreMusical(AtomicBoolean cancel) {
+        MusicalScan scan = musical(cancel);
+        if (!scan.cancelled()) {
+            storeMusical(scan);
+        }
+        return scan;
+    }
+
+    /**
+     * [any thread] Replaces the stored musical duplicates with the groups of {@code scan}, in one transaction: in
+     * each group the content imported first (lowest id) is the keeper, the others are hidden by
+     * {@code SearchRequest.hideDuplicates}.
+     *
+     * @return how many contents are hidden now
+     * @throws IllegalArgumentException for a cancelled scan (its groups are not all the library's)
+     */
+    public int storeMusical(MusicalScan scan) {
+        if (scan.cancelled()) {
+            throw new IllegalArgumentException("a cancelled scan is not stored: it did not compare every candidate");
+        }
+        List<Long> contents = new ArrayList<>();
+        List<Long> keepers = new ArrayList<>();
+        List<String> prints = new ArrayList<>();
+        int hidden = 0;
+        for (MusicalDuplicate g : scan.groups()) {
+            long keeper = g.members().stream().mapToLong(MusicalDuplicate.Member::contentId).min().orElseThrow();
+            for (MusicalDuplicate.Member m : g.members()) {
+                contents.add(m.contentId());
+                keepers.add(keeper);
+                prints.add(g.fingerprint());
+                hidden += m.contentId() == keeper ? 0 : 1;
+            }
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            DuplicatesMapper mapper = session.getMapper(DuplicatesMapper.class);
+            mapper.clearMusical();
+            if (!contents.isEmpty()) {
+                mapper.insertMusical(contents.toArray(new Long[0]), keepers.toArray(new Long[0]),
+                        prints.toArray(new String[0]));
+            }
+            session.commit();
+        }
+        return hidden;
+    }
+
+    /** [any thread] How many contents the last stored scan hides (duplicates of an older content). */
+    public long hiddenCount() {
+        try (SqlSession session = sessions.openSession(true)) {
+            return session.getMapper(DuplicatesMapper.class).hiddenCount();
+        }
+    }
+
+    /** [any thread] The content whose notes {@code contentId} repeats (its group's keeper), if the last scan says so. */
+    public java.util.Optional<Long> keeperOf(long contentId) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return java.util.Optional.ofNullable(session.getMapper(DuplicatesMapper.class).keeperOf(contentId));
+        }
+    }
 }

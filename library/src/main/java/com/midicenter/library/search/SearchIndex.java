@@ -85,6 +85,7 @@ final class SearchIndex {
     private final long[] favorite;
     private final long[] failed;
     private final long[] prints;
+    private final long[] duplicates;            // hidden by hideDuplicates: musical duplicates of an older content
     private final long[] all;
 
     private final int[][] orders = new int[Sort.values().length][];
@@ -144,6 +145,13 @@ final class SearchIndex {
         Matches(long[] bits, int count) {
             this(bits, count, null);
         }
+    }
+
+    /**
+     * The documents of a manual collection in its order (position, then content id), as this snapshot knows them:
+     * contents not in it (not analysed, or newer) are left out.
+     */
+    record Members(int[] ordinals, int[] positions) {
     }
 
     /** One page: content ids in order, each with its sort value (as the cursor writes it) and relevance. */
@@ -221,6 +229,7 @@ final class SearchIndex {
         favorite = Bits.of(size);
         failed = Bits.of(size);
         prints = Bits.of(size);
+        duplicates = Bits.of(size);
         for (int k = 0; k < 24; k++) {
             keyBits[k] = Bits.of(size);
         }
@@ -269,7 +278,7 @@ final class SearchIndex {
             }
         }
         for (Sort s : Sort.values()) {
-            if (s != Sort.RELEVANCE) {
+            if (s != Sort.RELEVANCE && s != Sort.POSITION) { // a collection's order comes with each search
                 int[] order = buildOrder(s);
                 int[] rank = new int[size];
                 for (int i = 0; i < size; i++) {
@@ -281,11 +290,23 @@ final class SearchIndex {
         }
     }
 
-    /** Streams {@code search_doc} into a new snapshot. */
-    static SearchIndex build(java.sql.Connection connection, List<TagName> tags) throws java.sql.SQLException {
+    /**
+     * Streams {@code search_doc} into a new snapshot.
+     *
+     * @param duplicates the contents {@code hideDuplicates} leaves out (musical duplicates of an older content)
+     */
+    static SearchIndex build(java.sql.Connection connection, List<TagName> tags, long[] duplicates)
+            throws java.sql.SQLException {
         Builder b = new Builder(tags);
         SearchDocStream.read(connection, b::add);
-        return new SearchIndex(b);
+        SearchIndex index = new SearchIndex(b);
+        for (long id : duplicates) {
+            int d = index.ordinal(id);
+            if (d >= 0) {
+                Bits.set(index.duplicates, d);
+            }
+        }
+        return index;
     }
 
     private static int bpmBucket(float bpm) {
@@ -295,24 +316,48 @@ final class SearchIndex {
     long bytesEstimate() {
         long b = (long) size * (8 + 4 + 1 + 4 + 4 + 8 + 1 + 4 + 4 + 8 + 8 + 8 * 6) + names.length + postings.length
                 + docTags.length * 8L;
-        return b + (long) (24 + BPM_BUCKETS + meterBits.size() + instrumentBits.size() + 5) * (size / 8);
+        return b + (long) (24 + BPM_BUCKETS + meterBits.size() + instrumentBits.size() + 6) * (size / 8);
     }
 
     // ---- matching ------------------------------------------------------------------------------------------------
 
+    /** A collection's contents in its order ({@code items} as {@code SearchMapper.collectionPositions} gives them). */
+    Members members(List<com.midicenter.persistence.search.CollectionPosition> items) {
+        int[] ordinals = new int[items.size()];
+        int[] positions = new int[items.size()];
+        int n = 0;
+        for (var item : items) {
+            int d = ordinal(item.contentId());
+            if (d >= 0) {
+                ordinals[n] = d;
+                positions[n++] = item.position();
+            }
+        }
+        return new Members(Arrays.copyOf(ordinals, n), Arrays.copyOf(positions, n));
+    }
+
     /** The documents that meet every filter and contain every word (as a prefix of one of their words). */
     Matches match(SearchCriteria c, List<String> words) {
+        return match(c, words, null);
+    }
+
+    /** As {@link #match(SearchCriteria, List)}, within {@code collection} when it is not null. */
+    Matches match(SearchCriteria c, List<String> words, Members collection) {
         long[] m = null;
         long[][] levels = null;
+        if (collection != null) {
+            m = docBits(collection.ordinals());
+        }
         if (c.relevance() && words.size() == 1) {
             // one word ranked: its documents by score level, so the page is read off the best levels
             levels = levels(words.get(0));
-            m = scratchBits();
+            long[] word = scratchBits();
             for (long[] level : levels) {
                 if (level != null) {
-                    Bits.or(m, level);
+                    Bits.or(word, level);
                 }
             }
+            m = and(m, word);
             words = List.of();
         }
         for (String w : words) {
@@ -377,6 +422,9 @@ final class SearchIndex {
         }
         if (c.state() != null) {
             m = c.state().equals("failed") ? and(m, failed) : andNot(m, failed);
+        }
+        if (c.hideDuplicates()) {
+            m = andNot(m, duplicates);
         }
         // length ranges last: usually wide (most loops are 4 or 8 bars), so often cheaper checked on the few
         // matches left than set for the whole library
@@ -487,7 +535,7 @@ final class SearchIndex {
                 case BARS, DURATION -> 1_000_000;
                 case ADDED -> Double.POSITIVE_INFINITY;
                 case RATING -> 0;
-                case RELEVANCE, NAME -> throw new IllegalArgumentException(s.name());
+                case RELEVANCE, NAME, POSITION -> throw new IllegalArgumentException(s.name());
             };
         }
         return switch (s) {
@@ -497,7 +545,7 @@ final class SearchIndex {
             case DURATION -> Float.isNaN(duration[d]) ? 1_000_000f : duration[d];
             case ADDED -> added[d];
             case RATING -> rating[d];
-            case RELEVANCE, NAME -> throw new IllegalArgumentException(s.name());
+            case RELEVANCE, NAME, POSITION -> throw new IllegalArgumentException(s.name());
         };
     }
 
@@ -505,6 +553,17 @@ final class SearchIndex {
 
     /** One page of the matches in the criteria's order, after its cursor. */
     Page page(Matches m, SearchCriteria c, List<String> words) {
+        return page(m, c, words, null);
+    }
+
+    /** As {@link #page(Matches, SearchCriteria, List)}; {@code collection} gives the order of {@link Sort#POSITION}. */
+    Page page(Matches m, SearchCriteria c, List<String> words, Members collection) {
+        if (c.byPosition()) {
+            if (collection == null) {
+                throw new IllegalArgumentException("sort=POSITION needs the collection's members");
+            }
+            return positionPage(m, c, collection);
+        }
         if (c.relevance() && m.levels() != null) {
             return levelPage(m, c);
         }
@@ -567,6 +626,44 @@ final class SearchIndex {
             values[i] = sortText(sort, out[i]);
         }
         return new Page(pageIds, values, null, null);
+    }
+
+    /**
+     * A page in the collection's order: its members walked from the cursor (position, then content id, as the SQL
+     * orders them), the matching ones taken.
+     */
+    private Page positionPage(Matches m, SearchCriteria c, Members collection) {
+        int[] ordinals = collection.ordinals();
+        int[] positions = collection.positions();
+        boolean desc = c.descending();
+        int afterPosition = 0;
+        long afterId = 0;
+        boolean cursor = c.afterId() != null;
+        if (cursor) {
+            afterPosition = Integer.parseInt(c.afterValue());
+            afterId = c.afterId();
+        }
+        int limit = c.limit();
+        long[] pageIds = new long[limit];
+        String[] values = new String[limit];
+        int n = 0;
+        long[] bits = m.bits();
+        for (int k = 0; k < ordinals.length && n < limit; k++) {
+            int i = desc ? ordinals.length - 1 - k : k;
+            int d = ordinals[i];
+            if (cursor) {
+                int cmp = positions[i] != afterPosition ? Integer.compare(positions[i], afterPosition)
+                        : Long.compare(ids[d], afterId);
+                if (desc ? cmp >= 0 : cmp <= 0) {
+                    continue;
+                }
+            }
+            if (Bits.get(bits, d)) {
+                pageIds[n] = ids[d];
+                values[n++] = Integer.toString(positions[i]);
+            }
+        }
+        return new Page(Arrays.copyOf(pageIds, n), Arrays.copyOf(values, n), null, null);
     }
 
     /** Where an ascending walk may begin: the lowest tempo (bars, duration) a range filter on the sort allows. */
@@ -807,13 +904,18 @@ final class SearchIndex {
      * page only. {@code null} when nothing is found this way either.
      */
     Matches typoMatches(SearchCriteria c, List<String> words, List<WordTerms> expandedOut) {
+        return typoMatches(c, words, expandedOut, null);
+    }
+
+    /** As {@link #typoMatches(SearchCriteria, List, List)}, within {@code collection} when it is not null. */
+    Matches typoMatches(SearchCriteria c, List<String> words, List<WordTerms> expandedOut, Members collection) {
         long[] any = scratchBits();
         for (String w : words) {
             WordTerms wt = typoTerms(w);
             expandedOut.add(wt);
             termBits(wt, any);
         }
-        Matches filters = match(c, List.of());
+        Matches filters = match(c, List.of(), collection);
         Bits.and(any, filters.bits());
         int count = Bits.count(any);
         return count == 0 ? null : new Matches(any, count);
@@ -1229,6 +1331,7 @@ final class SearchIndex {
             case ADDED -> PG_TIMESTAMP.format(Instant.ofEpochSecond(Math.floorDiv(added[d], 1_000_000L),
                     Math.floorMod(added[d], 1_000_000L) * 1000L).atOffset(ZoneOffset.UTC));
             case KEY, BARS, RATING -> Long.toString((long) sortValue(s, d));
+            case POSITION -> throw new IllegalArgumentException(s.name()); // the collection's, not the snapshot's
         };
     }
 

@@ -155,7 +155,17 @@ public final class SearchIndexKeeper implements AutoCloseable {
                 tags.add(new TagName(rs.getInt(1), rs.getString(2), rs.getString(3)));
             }
         }
-        SearchIndex index = SearchIndex.build(listener, tags);
+        long[] duplicates;
+        try (Statement s = listener.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT md.content_id FROM musical_duplicate md"
+                     + " WHERE md.content_id <> md.keeper_id ORDER BY md.content_id")) {
+            java.util.stream.LongStream.Builder ids = java.util.stream.LongStream.builder();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            duplicates = ids.build().toArray();
+        }
+        SearchIndex index = SearchIndex.build(listener, tags, duplicates);
         current = index;
         lastBuildMs = (System.nanoTime() - t0) / 1_000_000;
         builds++;

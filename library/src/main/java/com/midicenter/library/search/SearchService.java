@@ -97,6 +97,9 @@ public final class SearchService implements AutoCloseable {
         }
         try (SqlSession session = sessions.openSession(true)) {
             SearchMapper mapper = session.getMapper(SearchMapper.class);
+            if (criteria.collectionId() != null) {
+                checkCollection(mapper, criteria.collectionId());
+            }
             List<SearchHit> hits = mapper.search(criteria);
             SearchCriteria typos = typos(r, criteria, hits.size());
             boolean fuzzy = false;
@@ -146,15 +149,21 @@ public final class SearchService implements AutoCloseable {
 
     private SearchResult searchIndexedOnce(SearchIndex snapshot, SearchRequest r, SearchCriteria criteria, long start) {
         List<String> words = queryWords(r.text());
-        SearchIndex.Matches matches = snapshot.match(criteria, words);
-        SearchIndex.Page page = snapshot.page(matches, criteria, words);
         try (SqlSession session = sessions.openSession(true)) {
             SearchMapper mapper = session.getMapper(SearchMapper.class);
+            SearchIndex.Members collection = null;
+            if (criteria.collectionId() != null) {
+                // the snapshot holds no collections: the collection's contents, looked up once for this search
+                checkCollection(mapper, criteria.collectionId());
+                collection = snapshot.members(mapper.collectionPositions(criteria.collectionId()));
+            }
+            SearchIndex.Matches matches = snapshot.match(criteria, words, collection);
+            SearchIndex.Page page = snapshot.page(matches, criteria, words, collection);
             List<SearchHit> hits = rows(mapper, page);
             if (tooFew(r, criteria, page.ids().length)) {
                 // too little: any of the words, a typo allowed in each; the documents with all of them come first
                 List<SearchIndex.WordTerms> expanded = new ArrayList<>();
-                SearchIndex.Matches typoMatches = snapshot.typoMatches(criteria, words, expanded);
+                SearchIndex.Matches typoMatches = snapshot.typoMatches(criteria, words, expanded, collection);
                 if (typoMatches != null && typoMatches.count() > matches.count()) {
                     SearchIndex.Page typoPage = snapshot.typoPage(typoMatches, criteria, expanded);
                     List<SearchHit> typoHits = rows(mapper, typoPage);
@@ -169,6 +178,18 @@ public final class SearchService implements AutoCloseable {
                     ? cursor(criteria.sort(), page.sortValues()[n - 1], page.ids()[n - 1]) : null;
             return new SearchResult(matches.count(), false, false, (System.nanoTime() - start) / 1e6, hits, next,
                     facets);
+        }
+    }
+
+    /** A search within a collection needs a manual collection that exists. */
+    private static void checkCollection(SearchMapper mapper, long collectionId) {
+        String kind = mapper.collectionKind(collectionId);
+        if (kind == null) {
+            throw new SearchException("there is no collection #" + collectionId);
+        }
+        if (!kind.equals("manual")) {
+            throw new SearchException("collection #" + collectionId + " is a saved search, not a manual collection:"
+                    + " run its search instead");
         }
     }
 
@@ -309,8 +330,14 @@ public final class SearchService implements AutoCloseable {
 
     private static SearchCriteria criteria(SearchRequest r, String tsquery, String fuzzy) {
         Sort sort = r.sort() != null ? r.sort() : tsquery != null ? Sort.RELEVANCE : Sort.NAME;
+        if (r.collection() != null && (r.sort() == null || r.sort() == Sort.RELEVANCE) && tsquery == null) {
+            sort = Sort.POSITION; // a collection without words: in its own order
+        }
         if (fuzzy != null && sort == Sort.RELEVANCE) {
             sort = Sort.NAME;
+        }
+        if (sort == Sort.POSITION && r.collection() == null) {
+            throw new SearchException("--sort position is the order of a collection: give --collection too");
         }
         if (r.text() != null && !r.text().isBlank() && tsquery == null && fuzzy == null && r.similarTo() == null
                 && WORD.matcher(r.text()).find()) {
@@ -360,14 +387,15 @@ public final class SearchService implements AutoCloseable {
         SearchCriteria criteria = new SearchCriteria(tsquery, fuzzy, bpm, keys, blankToNull(r.meter()), barsMin,
                 barsMax, durationMin, durationMax, blankToNull(instrument), r.drums(), blankToNull(r.tag()),
                 blankToNull(r.vendor()), blankToNull(r.pack()), r.favorite(), r.minRating(), r.state(), sort,
-                r.descending(), limit, null, null);
+                r.descending(), limit, null, null, r.collection(), r.hideDuplicates());
         if (r.cursor() == null) {
             return criteria;
         }
         String[] parts = decodeCursor(r.cursor(), criteria);
         return new SearchCriteria(tsquery, fuzzy, bpm, keys, criteria.meter(), barsMin, barsMax, durationMin,
                 durationMax, criteria.instrument(), r.drums(), criteria.tag(), criteria.vendor(), criteria.pack(),
-                r.favorite(), r.minRating(), r.state(), sort, r.descending(), limit, parts[0], Long.parseLong(parts[1]));
+                r.favorite(), r.minRating(), r.state(), sort, r.descending(), limit, parts[0], Long.parseLong(parts[1]),
+                r.collection(), r.hideDuplicates());
     }
 
     private static String blankToNull(String s) {

@@ -345,11 +345,18 @@ class CurationServiceIT {
         // given
         SearchRequest r = new SearchRequest(" deep\\bass\n=x", "118-126", true, "Am", true, "6/8", "4-8", "0-30", "bass",
                 Boolean.FALSE, "my tag", "Loop Co", "Pack: One", true, 3, "done", Sort.BPM, true, 20, null, false,
-                null);
+                null, 42L, true);
+        SearchRequest inOrder = SearchRequest.text(null).inCollection(7L).sorted(Sort.POSITION, false).page(20, null,
+                false);
         // when
         String text = SearchText.format(r);
         // then
         assertThat(SearchText.parse(text, 20)).isEqualTo(r);
+        assertThat(text).contains("collection=42\n").contains("hideDuplicates=true\n");
+        assertThat(SearchText.parse(SearchText.format(inOrder), 20)).isEqualTo(inOrder);
+        assertThat(SearchText.format(inOrder)).isEqualTo("sort=position\ncollection=7\n");
+        assertThatThrownBy(() -> SearchText.parse("collection=seven", 20)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seven");
         assertThatThrownBy(() -> SearchText.parse("colour=red", 20)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("colour");
     }

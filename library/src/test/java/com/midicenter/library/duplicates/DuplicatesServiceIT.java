@@ -31,7 +31,7 @@ class DuplicatesServiceIT {
     @BeforeEach
     void cleanLibrary() {
         SharedDatabase.truncate("content", "location", "file_meta", "analysis_job", "tag", "file_tag",
-                "import_run", "import_error", "archive_file", "search_doc");
+                "import_run", "import_error", "archive_file", "search_doc", "musical_duplicate");
     }
 
     /** A melody at {@code ppq}, in a track named {@code trackName}; {@code twist} changes one middle note. */
@@ -103,5 +103,72 @@ class DuplicatesServiceIT {
         assertThat(scan.groups().get(0).members()).extracting(MusicalDuplicate.Member::path)
                 .containsExactlyInAnyOrder(root.resolve("Original.mid").toString(), root.resolve("Rewritten.mid").toString());
         assertThat(scan.groups().get(0).fingerprint()).hasSize(64);
+    }
+
+    @Test
+    void hideDuplicates_afterAStoredScan_sqlAndIndexShowOnlyTheKeeperOfEachGroup() throws Exception {
+        // given: two melodies each written twice in different bytes, and a file like no other
+        Path root = Files.createDirectories(tmp.resolve("lib"));
+        Files.write(root.resolve("Tune A.mid"), melody(480, "Piano", false));
+        Files.write(root.resolve("Tune A 960.mid"), melody(960, "Lead", false));
+        Files.write(root.resolve("Tune B.mid"), melody(480, "Piano", true));
+        Files.write(root.resolve("Tune B 96.mid"), melody(96, "Keys", true));
+        SmfBuilder single = new SmfBuilder(1, Division.ppq(480));
+        SmfBuilder.Track t = single.addTrack().tempoBpm(0, 100);
+        t.note(0, 0, 40, 100, 480);
+        t.note(480, 0, 43, 100, 480);
+        Files.write(root.resolve("Tune C.mid"), single.toBytes());
+        importFolder(root);
+        new com.midicenter.library.analysis.AnalysisService(db.dataSource(), db.sqlSessionFactory(),
+                com.midicenter.library.analysis.AnalysisOptions.defaults())
+                .run(new AtomicBoolean(), com.midicenter.library.analysis.AnalysisListener.NONE);
+        com.midicenter.library.search.SearchRequest tunes = com.midicenter.library.search.SearchRequest.text("tune");
+        try (var sql = new com.midicenter.library.search.SearchService(db.sqlSessionFactory());
+             var indexed = com.midicenter.library.search.SearchService.indexed(db)) {
+            assertThat(indexed.index().orElseThrow().awaitReady(java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(names(sql, tunes.hidingDuplicates(true))).hasSize(5);
+
+            // when
+            MusicalScan cancelled = duplicates.scanAndStoreMusical(new AtomicBoolean(true));
+            long hiddenAfterCancel = duplicates.hiddenCount();
+            MusicalScan scan = duplicates.scanAndStoreMusical(new AtomicBoolean());
+
+            // then: the first content of each group stays
+            assertThat(cancelled.cancelled()).isTrue();
+            assertThat(hiddenAfterCancel).isZero();
+            assertThat(scan.groups()).hasSize(2);
+            assertThat(duplicates.hiddenCount()).isEqualTo(2);
+            java.util.Set<String> kept = new java.util.TreeSet<>(List.of("Tune C.mid"));
+            java.util.Set<String> hidden = new java.util.TreeSet<>();
+            for (MusicalDuplicate g : scan.groups()) {
+                long keeper = g.members().stream().mapToLong(MusicalDuplicate.Member::contentId).min().orElseThrow();
+                for (MusicalDuplicate.Member m : g.members()) {
+                    String name = Path.of(m.path()).getFileName().toString();
+                    (m.contentId() == keeper ? kept : hidden).add(name);
+                    assertThat(duplicates.keeperOf(m.contentId()))
+                            .isEqualTo(m.contentId() == keeper ? java.util.Optional.empty() : java.util.Optional.of(keeper));
+                }
+            }
+            assertThat(kept).hasSize(3);
+            assertThat(hidden).hasSize(2);
+            assertThat(names(sql, tunes.hidingDuplicates(true))).isEqualTo(kept);
+            assertThat(names(sql, tunes)).hasSize(5);
+            assertThat(sql.search(tunes.hidingDuplicates(true)).total()).isEqualTo(3);
+            // the index hears the stored scan (NOTIFY) and rebuilds
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (!names(indexed, tunes.hidingDuplicates(true)).equals(kept) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(names(indexed, tunes.hidingDuplicates(true))).isEqualTo(kept);
+            assertThat(indexed.search(tunes.hidingDuplicates(true)).total()).isEqualTo(3);
+            assertThat(names(indexed, tunes)).hasSize(5);
+        }
+    }
+
+    private static java.util.Set<String> names(com.midicenter.library.search.SearchService search,
+                                               com.midicenter.library.search.SearchRequest r) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        search.search(r).hits().forEach(h -> names.add(Path.of(h.path()).getFileName().toString()));
+        return names;
     }
 }

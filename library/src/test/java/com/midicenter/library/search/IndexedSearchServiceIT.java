@@ -2,6 +2,7 @@ package com.midicenter.library.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.midicenter.persistence.search.SearchCriteria.Sort;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,57 @@ class IndexedSearchServiceIT extends SearchServiceIT {
             // then
             assertThat(byMembers).isNotEmpty().isEqualTo(byBitSets);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void collectionSearches_sqlAndIndex_giveTheSameRowsTotalsAndFacets() {
+        // given
+        java.util.List<Long> order = new java.util.ArrayList<>();
+        long id = collection("Parity sql index", order);
+        SearchService sql = new SearchService(db.sqlSessionFactory());
+        for (SearchRequest r : java.util.List.of(
+                SearchRequest.text(null).inCollection(id),
+                SearchRequest.text(null).inCollection(id).sorted(Sort.POSITION, true),
+                SearchRequest.text(null).inCollection(id).sorted(Sort.BPM, false),
+                SearchRequest.text(null).inCollection(id).sorted(Sort.KEY, true),
+                new SearchRequest(null, "80-130", true, null, false, null, null, null, null, Boolean.FALSE, null, null,
+                        null, false, null, null, null, false, 50, null, false, null, id, false))) {
+            for (int limit : new int[] {7, 50}) {
+                // when
+                java.util.List<java.util.List<Long>> fromSql = pageIds(sql, r.page(limit, null, true));
+                java.util.List<java.util.List<Long>> fromIndex = pageIds(search, r.page(limit, null, true));
+                SearchResult sqlFirst = sql.search(r.page(limit, null, true));
+                SearchResult indexFirst = search.search(r.page(limit, null, true));
+
+                // then
+                assertThat(fromIndex).as("%s", r).isEqualTo(fromSql);
+                assertThat(fromSql.stream().mapToInt(java.util.List::size).sum()).as("%s", r)
+                        .isEqualTo(sqlFirst.total()).isGreaterThan(10);
+                assertThat(indexFirst.total()).as("%s", r).isEqualTo(sqlFirst.total());
+                assertThat(withoutTags(indexFirst.facets())).as("%s", r).isEqualTo(withoutTags(sqlFirst.facets()));
+            }
+        }
+    }
+
+    /** Every page of a search, as the content ids of each page. */
+    private static java.util.List<java.util.List<Long>> pageIds(SearchService service, SearchRequest first) {
+        java.util.List<java.util.List<Long>> pages = new java.util.ArrayList<>();
+        SearchRequest r = first;
+        while (true) {
+            SearchResult result = service.search(r);
+            pages.add(result.hits().stream().map(com.midicenter.persistence.search.SearchHit::contentId).toList());
+            if (result.next() == null) {
+                return pages;
+            }
+            r = r.page(r.limit(), result.next(), false);
+        }
+    }
+
+    /** Facets by facet and value (tags left out: the SQL names only part and genre tags, the index may differ). */
+    private static java.util.Map<String, Long> withoutTags(java.util.List<com.midicenter.persistence.search.FacetCount> facets) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        facets.stream().filter(f -> !f.facet().equals("tag")).forEach(f -> out.put(f.facet() + "=" + f.value(), f.count()));
+        return out;
     }
 
     private static com.midicenter.persistence.search.SearchCriteria criteria(

@@ -570,6 +570,109 @@ class SearchServiceIT {
                 .isEqualTo(result.hits());
     }
 
+    // ---------------------------------------------------------------- within a manual collection
+
+    /**
+     * A manual collection of 120 analysed files in a shuffled order (seeded), made afresh for this class's library;
+     * its id, the contents in position order.
+     */
+    static long collection(String name, List<Long> order) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM collection WHERE name = '" + name + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Long> ids = new ArrayList<>(new java.util.TreeSet<>(docs.keySet()));
+        java.util.Collections.shuffle(ids, new java.util.Random(SEED));
+        order.addAll(ids.subList(0, 120));
+        var collections = new com.midicenter.library.curation.CollectionService(db.sqlSessionFactory(), search);
+        long id = collections.create(name).id();
+        collections.add(name, order.subList(0, 60));
+        collections.add(name, order.subList(60, 120));
+        // a move, so positions are the user's order, not the order of adding
+        collections.move(name, order.get(100), 1);
+        order.add(0, order.remove(100));
+        return id;
+    }
+
+    @Test
+    void search_collectionWithoutWords_givesItsFilesInItsOrderPageByPage() {
+        // given
+        List<Long> order = new ArrayList<>();
+        long id = collection("Parity order", order);
+
+        // when
+        List<SearchHit> up = pages(req().collection(id).limit(7));
+        List<SearchHit> down = pages(req().collection(id).descending(true).limit(11));
+        List<SearchHit> byRelevance = pages(req().collection(id).sort(Sort.RELEVANCE).limit(13));
+        SearchResult first = search.search(req().collection(id).limit(5).build());
+
+        // then
+        assertThat(up).extracting(SearchHit::contentId).containsExactlyElementsOf(order);
+        List<Long> reversed = new ArrayList<>(order);
+        java.util.Collections.reverse(reversed);
+        assertThat(down).extracting(SearchHit::contentId).containsExactlyElementsOf(reversed);
+        assertThat(byRelevance).extracting(SearchHit::contentId).containsExactlyElementsOf(order);
+        assertThat(first.total()).isEqualTo(120);
+        assertThat(up).extracting(SearchHit::sortValue).startsWith("1", "2", "3").endsWith("120");
+    }
+
+    @Test
+    void search_collectionWithFiltersWordsAndSorts_givesTheLibrarysAnswerWithinTheCollection() {
+        // given
+        List<Long> order = new ArrayList<>();
+        long id = collection("Parity filters", order);
+        Set<Long> members = new HashSet<>(order);
+        for (Req r : List.of(req().bpm("90-130"), req().drums(false), req().key("Am").compatible(),
+                req().sort(Sort.BPM), req().sort(Sort.NAME).descending(true), req().text("bass"),
+                req().text("bass").sort(Sort.DURATION), req().instrument("bass").sort(Sort.POSITION))) {
+            // when
+            List<SearchHit> within = pages(r.collection(id).limit(9));
+            SearchResult counted = search.search(r.collection(id).limit(9).facets().build());
+
+            // then: the library's matches that are members, in the library's order or the collection's
+            boolean byPosition = r.sort == Sort.POSITION || r.text == null && r.sort == null;
+            boolean byRelevance = r.text != null && r.sort == null;
+            List<Long> library = all(r.sort(byPosition || byRelevance ? Sort.NAME : r.sort)).stream()
+                    .map(SearchHit::contentId).filter(members::contains).toList();
+            List<Long> expected = byPosition ? order.stream().filter(new HashSet<>(library)::contains).toList() : library;
+            assertThat(expected).as("%s", r).hasSizeGreaterThan(3);
+            if (byRelevance) { // best first, ties in either path's own way: the same files
+                assertThat(ids(within)).as("%s", r).isEqualTo(new HashSet<>(expected)).hasSize(within.size());
+                assertThat(within).as("%s", r).isSortedAccordingTo(Comparator.comparing(SearchHit::rank).reversed());
+            } else {
+                assertThat(within).as("%s", r).extracting(SearchHit::contentId).containsExactlyElementsOf(expected);
+            }
+            assertThat(counted.total()).as("%s", r).isEqualTo(expected.size());
+            Map<String, Long> keys = new TreeMap<>();
+            within.forEach(h -> {
+                if (h.keyCode() != null) {
+                    keys.merge(h.keyCode().toString(), 1L, Long::sum);
+                }
+            });
+            Map<String, Long> keyFacet = new TreeMap<>();
+            counted.facets().stream().filter(f -> f.facet().equals("key"))
+                    .forEach(f -> keyFacet.put(f.value(), f.count()));
+            assertThat(keyFacet).as("%s", r).isEqualTo(keys);
+        }
+    }
+
+    @Test
+    void search_collectionBadUses_refusedWithAClearMessage() {
+        // given
+        List<Long> order = new ArrayList<>();
+        long id = collection("Parity refusals", order);
+
+        // when, then
+        assertThatThrownBy(() -> search.search(req().sort(Sort.POSITION).build()))
+                .isInstanceOf(SearchException.class).hasMessageContaining("--collection");
+        assertThatThrownBy(() -> search.search(req().collection(id + 1000).build()))
+                .isInstanceOf(SearchException.class).hasMessageContaining("no collection");
+        String positionCursor = search.search(req().collection(id).limit(3).build()).next();
+        assertThatThrownBy(() -> search.search(req().collection(id).sort(Sort.NAME).cursor(positionCursor).build()))
+                .isInstanceOf(SearchException.class).hasMessageContaining("--after");
+    }
+
     // ---------------------------------------------------------------- hostile and bad input
 
     @Test
@@ -780,6 +883,7 @@ class SearchServiceIT {
         String cursor;
         boolean facets;
         String similarTo;
+        Long collection;
 
         private Req copy() {
             Req r = new Req();
@@ -802,6 +906,7 @@ class SearchServiceIT {
             r.cursor = cursor;
             r.facets = facets;
             r.similarTo = similarTo;
+            r.collection = collection;
             return r;
         }
 
@@ -887,15 +992,20 @@ class SearchServiceIT {
             return with(r -> r.similarTo = v);
         }
 
+        Req collection(long v) {
+            return with(r -> r.collection = v);
+        }
+
         SearchRequest build() {
             return new SearchRequest(text, bpm, halfDouble, key, compatible, meter, bars, duration, instrument, drums,
-                    tag, vendor, pack, false, null, null, sort, descending, limit, cursor, facets, similarTo);
+                    tag, vendor, pack, false, null, null, sort, descending, limit, cursor, facets, similarTo,
+                    collection, false);
         }
 
         @Override
         public String toString() {
             return "text=" + text + " bpm=" + bpm + " key=" + key + " sort=" + sort + " desc=" + descending
-                    + " limit=" + limit;
+                    + " limit=" + limit + " collection=" + collection;
         }
     }
 }

@@ -15,15 +15,21 @@ import java.util.Objects;
  * @param descending order direction (relevance is always best first)
  * @param afterValue keyset cursor: the sort value of the last row of the previous page (as text), or {@code null}
  * @param afterId    keyset cursor: its content id
+ * @param collectionId   only the contents of this (manual) collection, or {@code null}
+ * @param hideDuplicates leave out the contents {@code musical_duplicate} holds for another keeper
  */
 public record SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRanges, List<Integer> keyCodes, String meter,
                              Integer barsMin, Integer barsMax, Double durationMin, Double durationMax,
                              String instrument, Boolean drums, String tag, String vendor, String pack,
                              boolean favorite, Integer minRating, String state, Sort sort, boolean descending,
-                             int limit, String afterValue, Long afterId) {
+                             int limit, String afterValue, Long afterId, Long collectionId,
+                             boolean hideDuplicates) {
 
-    /** Sort orders; each has an index or a filter that keeps it cheap. */
-    public enum Sort { RELEVANCE, NAME, BPM, KEY, BARS, DURATION, ADDED, RATING }
+    /**
+     * Sort orders; each has an index or a filter that keeps it cheap. {@code POSITION} is a manual collection's own
+     * order and needs {@code collectionId}.
+     */
+    public enum Sort { RELEVANCE, NAME, BPM, KEY, BARS, DURATION, ADDED, RATING, POSITION }
 
     /** Inclusive BPM range. */
     public record BpmRange(double lo, double hi) {
@@ -36,6 +42,25 @@ public record SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRan
         if (limit < 1 || limit > 10_000) {
             throw new IllegalArgumentException("bpmRanges=" + bpmRanges + " limit=" + limit);
         }
+        if (sort == Sort.POSITION && collectionId == null) {
+            throw new IllegalArgumentException("sort=POSITION needs a collection: collectionId=null");
+        }
+    }
+
+    /** A search of the whole library, duplicates shown. */
+    public SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRanges, List<Integer> keyCodes, String meter,
+                          Integer barsMin, Integer barsMax, Double durationMin, Double durationMax,
+                          String instrument, Boolean drums, String tag, String vendor, String pack,
+                          boolean favorite, Integer minRating, String state, Sort sort, boolean descending,
+                          int limit, String afterValue, Long afterId) {
+        this(tsquery, fuzzy, bpmRanges, keyCodes, meter, barsMin, barsMax, durationMin, durationMax, instrument, drums,
+                tag, vendor, pack, favorite, minRating, state, sort, descending, limit, afterValue, afterId, null,
+                false);
+    }
+
+    /** Ordered as the collection is: joins its items ({@code i}). */
+    public boolean byPosition() {
+        return sort == Sort.POSITION;
     }
 
     /**
@@ -51,6 +76,7 @@ public record SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRan
             case DURATION -> "coalesce(d.duration_sec, 1000000)";
             case ADDED -> "d.added_at";
             case RATING -> "coalesce(d.rating, 0)";
+            case POSITION -> "i.position"; // collection_item's (collection_id, position) index
         };
     }
 
@@ -63,7 +89,7 @@ public record SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRan
         return switch (sort) {
             case RELEVANCE, NAME -> "text";
             case ADDED -> "timestamptz";
-            case KEY, BARS, RATING -> "integer";
+            case KEY, BARS, RATING, POSITION -> "integer";
             case BPM, DURATION -> "real";
         };
     }

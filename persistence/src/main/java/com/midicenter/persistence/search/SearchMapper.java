@@ -29,6 +29,12 @@ public interface SearchMapper {
     /** Content ids of the docs whose path matches exactly (for "similar to FILE"). */
     List<Long> contentIdsByPath(@Param("path") String path);
 
+    /** {@code manual} or {@code smart}; null when there is no such collection. */
+    String collectionKind(@Param("id") long collectionId);
+
+    /** The contents of a collection in its order (position, then content id). */
+    List<CollectionPosition> collectionPositions(@Param("id") long collectionId);
+
     /** The docs of these content ids, in no particular order (ids no longer in the table are left out). */
     List<SearchHit> hitsByIds(@Param("ids") List<Long> ids);
 }
