@@ -99,6 +99,8 @@ public final class BrowserPanel extends JPanel {
     private final LibrarySidebar sidebar;
     /** The buttons beside the search field ("Add folder…", the curation tools'). */
     private final JPanel actionsBar = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
+    /** Leave out the files the last musical duplicate scan found to repeat an older one's notes. */
+    private final javax.swing.JCheckBox hideDuplicates = new javax.swing.JCheckBox("Hide duplicates");
     /** Split, export and duplicates, or {@code null} until {@link #installTools} (the plugin has none). */
     private CurationActions curation;
     /** Files like this one (a content id) instead of a text search, or {@code null}. */
@@ -302,9 +304,17 @@ public final class BrowserPanel extends JPanel {
         searchNow(); // the whole library until something is typed
     }
 
+    /** The filters, with "Hide duplicates" fixed above them (the scroll pane's column header). */
     private JScrollPane filterScroll() {
         JScrollPane s = new JScrollPane(filterPanel, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        hideDuplicates.setName("hideDuplicates");
+        hideDuplicates.setToolTipText("Leave out files with the same notes as an older file (found by Duplicates… →"
+                + " Find musical duplicates)");
+        hideDuplicates.addActionListener(e -> searchNow());
+        JPanel toggle = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 6, 2));
+        toggle.add(hideDuplicates);
+        s.setColumnHeaderView(toggle);
         s.setName("filtersScroll");
         s.setBorder(BorderFactory.createEmptyBorder());
         s.getVerticalScrollBar().setUnitIncrement(16);
@@ -439,6 +449,9 @@ public final class BrowserPanel extends JPanel {
         if (similarTo != null) {
             request = request.similarTo(similarTo);
         }
+        if (hideDuplicates.isSelected()) {
+            request = request.hidingDuplicates(true);
+        }
         lastRequest = request;
         try {
             // a named task, not a lambda: linking a new lambda call site on the EDT costs tens of ms the first time
@@ -571,6 +584,7 @@ public final class BrowserPanel extends JPanel {
         state.put("search.filters", filterState().format());
         state.put("search.sort", sort == null ? null : sort.name());
         state.put("search.descending", descending);
+        state.put("search.hideDuplicates", hideDuplicates.isSelected());
         state.put("split.divider", split.getDividerLocation());
         inspector.saveState(state);
         for (ResultColumn c : ResultColumn.values()) {
@@ -607,6 +621,7 @@ public final class BrowserPanel extends JPanel {
         this.sort = remembered;
         this.descending = remembered != null && state.getBoolean("search.descending", false);
         sorter.show(sort, descending);
+        hideDuplicates.setSelected(state.getBoolean("search.hideDuplicates", false));
         searchField.setText(state.get("search.text", ""));
         searchNow();
     }
@@ -720,6 +735,11 @@ public final class BrowserPanel extends JPanel {
     /** [EDT] The request of the last search started (its answer may not be shown yet); {@code null} before any. */
     public SearchRequest currentRequest() {
         return lastRequest;
+    }
+
+    /** [EDT] The "Hide duplicates" toggle below the filters. */
+    public javax.swing.JCheckBox hideDuplicatesToggle() {
+        return hideDuplicates;
     }
 
     /** [EDT] The filter controls beside the results. */

@@ -136,6 +136,31 @@ class CurationMenuTest {
     }
 
     @Test
+    void hideDuplicates_toggled_searchesWithAndThenWithoutTheFlag() throws Exception {
+        // given
+        BrowserPanel panel = panel(false);
+        base.requests.clear();
+
+        // when: on, then off
+        BrowserPanelTest.onEdt(() -> {
+            panel.hideDuplicatesToggle().doClick();
+            return null;
+        });
+        base.runAll();
+        BrowserPanelTest.onEdt(() -> {
+            panel.hideDuplicatesToggle().doClick();
+            return null;
+        });
+        base.runAll();
+
+        // then: one search each, the table's page loads keep the flag of their search
+        assertThat(base.requests).extracting(r -> r.hideDuplicates()).startsWith(true).endsWith(false);
+        assertThat(BrowserPanelTest.onEdt(() -> javax.swing.SwingUtilities.getAncestorOfClass(
+                javax.swing.JScrollPane.class, panel.hideDuplicatesToggle()).getName()))
+                .isEqualTo("filtersScroll");
+    }
+
+    @Test
     void installTools_buttonsBesideTheSearchField_andOnlyOnce() throws Exception {
         BrowserPanel panel = panel(true);
 

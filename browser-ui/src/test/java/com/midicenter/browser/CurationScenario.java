@@ -22,6 +22,7 @@ import com.midicenter.library.duplicates.MusicalScan;
 import com.midicenter.library.importing.ImportListener;
 import com.midicenter.library.importing.ImportOptions;
 import com.midicenter.library.importing.ImportService;
+import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchService;
 import com.midicenter.persistence.db.Database;
 import com.midicenter.persistence.duplicates.DuplicateTotals;
@@ -98,6 +99,7 @@ public final class CurationScenario {
     private JFrame frame;
     private BrowserPanel panel;
     private EdtWatchdog watchdog;
+    private SearchService search;
 
     private CurationScenario(Path shots, Path work) {
         this.shots = shots;
@@ -139,6 +141,7 @@ public final class CurationScenario {
                     .run(new AtomicBoolean(), AnalysisListener.NONE);
             put("libraryMs", ms(t0));
             try (SearchService search = SearchService.indexed(db)) {
+                this.search = search;
                 check(search.index().orElseThrow().awaitReady(Duration.ofSeconds(30)), "index ready");
                 ThreadPoolExecutor executor = SearchThreads.newExecutor("browser-search", 2, 64);
                 try {
@@ -218,6 +221,13 @@ public final class CurationScenario {
             disposeDialogs();
             DuplicatesDialog d = onEdt(() -> panel.curationActions().duplicates());
             waitFor("the cold duplicates page", () -> d.totals() != null && !d.isLoading());
+            onEdt(() -> { // a row: its paths, and its file in the inspector (details and notes painted once)
+                ((javax.swing.JTable) BrowserScenario.find(d.window(), "dup.table")).setRowSelectionInterval(0, 0);
+                return null;
+            });
+            waitFor("the cold duplicate in the inspector", () -> panel.inspector().selected() != null
+                    && panel.inspector().detailsPane().isSettled() && panel.inspector().noteRoll() != null);
+            settle();
             onEdt(() -> {
                 ((JTabbedPane) BrowserScenario.find(d.window(), "dup.tabs")).setSelectedIndex(1);
                 ((JButton) BrowserScenario.find(d.window(), "dup.scan")).doClick();
@@ -466,6 +476,38 @@ public final class CurationScenario {
                 .getText()));
         shot(window, "duplicates-musical.png", "musical", "dup.musical");
         closeDialog(window);
+        hideDuplicates(db);
+    }
+
+    /** "Hide duplicates" below the filters: the whole library less the copies the stored scan hides. */
+    private void hideDuplicates(Database db) throws Exception {
+        // given: the whole library, and the index built from the stored scan
+        onEdt(() -> {
+            panel.searchField().setText("");
+            return null;
+        });
+        waitFor("the whole library", () -> panel.isSettled() && panel.resultsModel().request().text() == null);
+        long hidden = new DuplicatesService(db.sqlSessionFactory()).hiddenCount();
+        SearchRequest all = onEdt(panel::currentRequest);
+        long shown = onEdt(() -> panel.resultsModel().getRowCount());
+        put("hideStoredHidden", hidden);
+        put("hideRowsBefore", shown);
+        waitFor("the index hiding the stored copies", () -> searchTotal(all.hidingDuplicates(true)) == shown - hidden);
+
+        // when: the toggle clicked
+        javax.swing.JCheckBox toggle = onEdt(panel::hideDuplicatesToggle);
+        click(centreOnScreen(toggle));
+        waitFor("the results without the copies", () -> panel.isSettled()
+                && panel.resultsModel().request().hideDuplicates());
+
+        // then
+        put("hideRowsAfter", onEdt(() -> panel.resultsModel().getRowCount()));
+        put("hideToggleText", onEdt(toggle::getText));
+        put("hideStatus", onEdt(panel::statusText));
+    }
+
+    private long searchTotal(SearchRequest request) {
+        return search.search(request.page(1, null, false)).total();
     }
 
     /** Content id → present paths, for every content at several paths (most wasted first, as the page is). */

@@ -141,6 +141,14 @@ class CurationToolsIT {
         assertThat(facts.getProperty("musicalRows")).isEqualTo(facts.getProperty("musicalMembers"));
         assertThat(facts.getProperty("musicalStatus")).startsWith(facts.getProperty("musicalGroups") + " group");
         assertThat(Path.of(facts.getProperty("musicalScreenshot"))).isNotEmptyFile();
+        long groups = Long.parseLong(facts.getProperty("musicalGroups"));
+        long hidden = Long.parseLong(facts.getProperty("hideStoredHidden"));
+        assertThat(hidden).as("the scan's copies, stored").isPositive()
+                .isEqualTo(Long.parseLong(facts.getProperty("musicalMembers")) - groups);
+        assertThat(facts.getProperty("musicalStatus")).endsWith("\"Hide duplicates\" hides " + hidden);
+        assertThat(Long.parseLong(facts.getProperty("hideRowsAfter")))
+                .isEqualTo(Long.parseLong(facts.getProperty("hideRowsBefore")) - hidden);
+        assertThat(facts.getProperty("hideStatus")).isEqualTo(facts.getProperty("hideRowsAfter") + " files");
     }
 
     private static String listOf(int n, String value) {

@@ -121,6 +121,13 @@ public final class CurationActions {
         panel.statusBar().refreshStatus();
     }
 
+    /** A complete musical scan was stored: search again when duplicates are hidden. */
+    void duplicatesStored() {
+        if (panel.hideDuplicatesToggle().isSelected()) {
+            panel.searchNow();
+        }
+    }
+
     /** A line in the panel's status bar. */
     void message(String text) {
         panel.statusBar().showMessage(text);

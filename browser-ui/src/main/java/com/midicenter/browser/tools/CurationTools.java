@@ -66,7 +66,10 @@ public interface CurationTools {
     /** How many contents are at several paths, their extra copies and wasted bytes. */
     DuplicateTotals duplicateTotals();
 
-    /** Groups of musically identical contents (reads every candidate; checks {@code cancel} between files). */
+    /**
+     * Groups of musically identical contents (reads every candidate; checks {@code cancel} between files); a complete
+     * scan is stored, so that searches can hide the duplicates ({@code SearchRequest.hideDuplicates}).
+     */
     MusicalScan musicalDuplicates(AtomicBoolean cancel);
 
     /**
@@ -121,7 +124,7 @@ public interface CurationTools {
 
             @Override
             public MusicalScan musicalDuplicates(AtomicBoolean cancel) {
-                return duplicates.musical(cancel);
+                return duplicates.scanAndStoreMusical(cancel);
             }
         };
     }

@@ -362,14 +362,23 @@ public final class DuplicatesDialog {
         }
         musicalModel.set(rows);
         scanStatus.setText(scanText(s));
+        if (!s.cancelled()) {
+            actions.duplicatesStored(); // "Hide duplicates" now hides these groups' copies
+        }
     }
 
-    /** {@code 3 groups of files with the same notes (40 candidates read, 1 unreadable)}. */
+    /**
+     * {@code 3 groups of files with the same notes (40 files compared, 1 unreadable); "Hide duplicates" hides 4}, or
+     * for a cancelled scan {@code Stopped: …; not stored}.
+     */
     static String scanText(MusicalScan s) {
-        return String.format(Locale.ROOT, "%s%,d %s of files with the same notes (%,d %s compared%s)",
+        long copies = s.groups().stream().mapToLong(g -> g.members().size() - 1).sum();
+        return String.format(Locale.ROOT, "%s%,d %s of files with the same notes (%,d %s compared%s)%s",
                 s.cancelled() ? "Stopped: " : "", s.groups().size(), s.groups().size() == 1 ? "group" : "groups",
                 s.candidates(), s.candidates() == 1 ? "file" : "files",
-                s.unreadable() > 0 ? String.format(Locale.ROOT, ", %,d unreadable", s.unreadable()) : "");
+                s.unreadable() > 0 ? String.format(Locale.ROOT, ", %,d unreadable", s.unreadable()) : "",
+                s.cancelled() ? "; not stored: \"Hide duplicates\" keeps the last complete scan"
+                        : String.format(Locale.ROOT, "; \"Hide duplicates\" hides %,d", copies));
     }
 
     private void say(String text) {
