@@ -88,7 +88,33 @@ class SplitCommandIT {
         // then
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"import\":{").contains("\"imported\":3");
+        assertThat(r.out()).contains("\"parent_id\":null,\"linked\":0");
         Map<String, String> s = CliIT.json(stats.out().strip());
         assertThat(s.get("files")).isEqualTo("3");
+    }
+
+    @Test
+    void splitWithImport_originalInTheLibrary_partsLinkedAndParentIdPrinted() throws Exception {
+        // given: the original imported first
+        Path source = song();
+        Path home = tmp.resolve("home");
+        CliIT.Run imported = CliIT.run("import", "--home", home.toString(), source.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+
+        // when
+        CliIT.Run r = CliIT.run("split", source.toString(), "--out", tmp.resolve("out").toString(), "--import",
+                "--home", home.toString(), "--json");
+        CliIT.Run text = CliIT.run("split", source.toString(), "--out", tmp.resolve("out2").toString(), "--import",
+                "--home", home.toString());
+
+        // then
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, String> json = CliIT.json(r.out().strip());
+        assertThat(json.get("parent_id")).matches("\\d+");
+        assertThat(json).containsEntry("linked", "3");
+        assertThat(r.out()).containsPattern("Song - 01 Bass.mid\",\"track\":2,\"channel\":1,\"notes\":1,"
+                + "\"content_id\":\\d+}");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.err()).contains("3 parts linked to the original, file #" + json.get("parent_id"));
     }
 }

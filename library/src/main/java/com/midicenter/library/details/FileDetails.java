@@ -30,12 +30,15 @@ import java.util.Objects;
  * @param tags            path tags of all locations and its own (analysis, user), by source, category and name
  * @param favorite        marked favourite
  * @param rating          1..5 stars, or null
+ * @param parent          the file this one was split from ({@code split --import}), or null
+ * @param children        the parts split from this file and imported, by part number
  */
 public record FileDetails(long contentId, String sha256, long sizeBytes, OffsetDateTime addedAt,
                           AnalysisState analysisState, String analysisError, Integer analyzerVersion,
                           OffsetDateTime analyzedAt, FileInfo file, Tempo tempo, Harmony harmony, NoteStats notes,
                           Drums drums, Instruments instruments, List<String> warnings, List<Location> locations,
-                          List<Tag> tags, boolean favorite, Integer rating) {
+                          List<Tag> tags, boolean favorite, Integer rating, Related parent,
+                          List<Related> children) {
 
     public FileDetails {
         Objects.requireNonNull(sha256, "sha256");
@@ -49,8 +52,31 @@ public record FileDetails(long contentId, String sha256, long sizeBytes, OffsetD
         warnings = copy(warnings);
         locations = copy(locations);
         tags = copy(tags);
+        children = copy(children);
         if (rating != null && (rating < 1 || rating > 5)) {
             throw new IllegalArgumentException("rating must be 1..5 or null: rating=" + rating);
+        }
+    }
+
+    /** Details of a file that is no split part and has none (the form before split parts were linked). */
+    public FileDetails(long contentId, String sha256, long sizeBytes, OffsetDateTime addedAt,
+                       AnalysisState analysisState, String analysisError, Integer analyzerVersion,
+                       OffsetDateTime analyzedAt, FileInfo file, Tempo tempo, Harmony harmony, NoteStats notes,
+                       Drums drums, Instruments instruments, List<String> warnings, List<Location> locations,
+                       List<Tag> tags, boolean favorite, Integer rating) {
+        this(contentId, sha256, sizeBytes, addedAt, analysisState, analysisError, analyzerVersion, analyzedAt, file,
+                tempo, harmony, notes, drums, instruments, warnings, locations, tags, favorite, rating, null, List.of());
+    }
+
+    /**
+     * A file linked to this one: its original or one of its parts.
+     *
+     * @param name   the file name of its first location, or {@code #id} when none is known
+     * @param partNo the part's number within the original (1-based)
+     */
+    public record Related(long contentId, String name, int partNo) {
+        public Related {
+            Objects.requireNonNull(name, "name");
         }
     }
 

@@ -16,6 +16,8 @@ import com.midicenter.persistence.details.FileDetailsRow;
 import com.midicenter.persistence.details.LocationRow;
 import com.midicenter.persistence.details.TagRow;
 import com.midicenter.persistence.mapper.TagMapper;
+import com.midicenter.persistence.split.PartMapper;
+import com.midicenter.persistence.split.RelatedContent;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
@@ -74,7 +76,12 @@ public final class FileDetailsService {
             for (TagRow t : mapper.tags(contentId)) {
                 tags.add(new Tag(t.category(), t.name(), TagSource.of(t.source())));
             }
-            return Optional.of(toDetails(row, locations, tags));
+            PartMapper parts = session.getMapper(PartMapper.class);
+            RelatedContent p = parts.parentOf(contentId);
+            FileDetails.Related parent = p == null ? null : related(p);
+            List<FileDetails.Related> children = parts.childrenOf(contentId).stream()
+                    .map(FileDetailsService::related).toList();
+            return Optional.of(toDetails(row, locations, tags, parent, children));
         });
     }
 
@@ -228,7 +235,12 @@ public final class FileDetailsService {
         }
     }
 
-    private static FileDetails toDetails(FileDetailsRow r, List<Location> locations, List<Tag> tags) {
+    private static FileDetails.Related related(RelatedContent r) {
+        return new FileDetails.Related(r.contentId(), r.name() == null ? "#" + r.contentId() : r.name(), r.partNo());
+    }
+
+    private static FileDetails toDetails(FileDetailsRow r, List<Location> locations, List<Tag> tags,
+                                         FileDetails.Related parent, List<FileDetails.Related> children) {
         List<TempoChange> tempoMap = new ArrayList<>();
         List<Double> seconds = r.tempoSeconds() == null ? List.of() : r.tempoSeconds();
         List<Double> bpms = r.tempoBpms() == null ? List.of() : r.tempoBpms();
@@ -249,6 +261,6 @@ public final class FileDetailsService {
                 new Drums(r.hasDrums(), r.drumPieces(), r.drumCounts(), r.drumHitsPerBar(), r.swing(),
                         r.ghostNotes(), r.fillBars(), r.drumRole()),
                 new Instruments(r.channels(), r.programs(), r.families(), r.instruments()),
-                r.warnings(), locations, tags, r.favorite(), r.rating());
+                r.warnings(), locations, tags, r.favorite(), r.rating(), parent, children);
     }
 }

@@ -287,7 +287,8 @@ public final class Database implements AutoCloseable {
                 SearchMapper.class, FileDetailsMapper.class,
                 CurationMapper.class,
                 com.midicenter.persistence.export.ExportMapper.class,
-                com.midicenter.persistence.duplicates.DuplicatesMapper.class)) {
+                com.midicenter.persistence.duplicates.DuplicatesMapper.class,
+                com.midicenter.persistence.split.PartMapper.class)) {
             configuration.addMapper(mapper);
         }
         return new SqlSessionFactoryBuilder().build(configuration);
