@@ -39,8 +39,8 @@ class CurationMenuTest {
         }
 
         @Override
-        public PartsImport importFiles(List<Path> files) {
-            throw new AssertionError("import " + files);
+        public SplitImport splitIntoLibrary(long contentId, Path folder) {
+            throw new AssertionError("split " + contentId);
         }
 
         @Override

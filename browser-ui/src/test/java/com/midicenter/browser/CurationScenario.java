@@ -344,6 +344,26 @@ public final class CurationScenario {
         put("splitShowFolderEnabled", onEdt(() -> BrowserScenario.find(window, "split.showFolder").isEnabled()));
         shot(window, "split-written.png", "splitWritten", "split.parts");
         closeDialog(window);
+
+        // then: the parts are the song's children, in the library and in the song's details
+        FileDetailsService details = new FileDetailsService(db.sqlSessionFactory());
+        List<String> parents = new ArrayList<>();
+        for (Path p : written) {
+            long id = count(db, "SELECT content_id FROM location WHERE path = ?", p.toString());
+            parents.add(details.details(id).orElseThrow().parent() == null ? "none"
+                    : Long.toString(details.details(id).orElseThrow().parent().contentId()));
+        }
+        put("splitSongId", song.contentId());
+        put("splitPartParents", parents);
+        waitFor("the song among the results again", () -> panel.isSettled() && rowOf(song.contentId()) >= 0);
+        onEdt(() -> {
+            int r = rowOf(song.contentId());
+            panel.resultsTable().setRowSelectionInterval(r, r);
+            return null;
+        });
+        waitFor("the song's parts in its details", () -> panel.inspector().detailsPane().isSettled()
+                && panel.inspector().detailsPane().fieldValue("Parts") != null);
+        put("splitDetailsParts", onEdt(() -> panel.inspector().detailsPane().fieldValue("Parts")));
     }
 
     /** A search, "Export results…", a zip and a template, "Export"; the example and the zip's entries. */
@@ -508,6 +528,17 @@ public final class CurationScenario {
 
     private long searchTotal(SearchRequest request) {
         return search.search(request.page(1, null, false)).total();
+    }
+
+    /** [EDT] The row of the content in the results, or -1. */
+    private int rowOf(long contentId) {
+        for (int r = 0; r < panel.resultsModel().getRowCount(); r++) {
+            SearchHit h = panel.resultsModel().hitAt(r);
+            if (h != null && h.contentId() == contentId) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     /** Content id → present paths, for every content at several paths (most wasted first, as the page is). */

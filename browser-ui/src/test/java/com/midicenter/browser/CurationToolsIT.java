@@ -96,7 +96,12 @@ class CurationToolsIT {
         assertThat(facts.getProperty("splitLocationsAdded")).isEqualTo(Integer.toString(parts));
         assertThat(facts.getProperty("splitWritten")).contains(facts.getProperty("splitFolderExpected") + "/");
         assertThat(facts.getProperty("splitStatusAfter")).startsWith(parts + " files written to")
-                .contains("imported: " + parts + " new");
+                .contains("imported: " + parts + " new").contains(parts + " linked as parts of "
+                        + facts.getProperty("splitSong"));
+        assertThat(facts.getProperty("splitPartParents")).as("each part's original")
+                .isEqualTo(listOf(parts, facts.getProperty("splitSongId")));
+        assertThat(facts.getProperty("splitDetailsParts")).contains("01 " + CurationScenario.SONG + " - 01 Bass.mid",
+                "03 " + CurationScenario.SONG + " - 03 Drums.mid");
         assertThat(facts.getProperty("splitShowFolderEnabled")).isEqualTo("true");
         assertScreenshot(facts, "splitParts");
         assertScreenshot(facts, "splitWritten");

@@ -115,9 +115,10 @@ public final class CurationActions {
                 null, null, null, null, null));
     }
 
-    /** The library changed (parts imported): search again, read the library's size again. */
+    /** The library changed (parts imported): search again, the details (parts) and the library's size again. */
     void libraryChanged() {
         panel.searchNow();
+        panel.refreshDetails();
         panel.statusBar().refreshStatus();
     }
 

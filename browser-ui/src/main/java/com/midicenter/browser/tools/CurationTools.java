@@ -10,11 +10,11 @@ import com.midicenter.library.duplicates.MusicalScan;
 import com.midicenter.library.export.ExportListener;
 import com.midicenter.library.export.ExportResult;
 import com.midicenter.library.export.ExportService;
-import com.midicenter.library.importing.ImportListener;
-import com.midicenter.library.importing.ImportOptions;
 import com.midicenter.library.importing.ImportResult;
-import com.midicenter.library.importing.ImportService;
 import com.midicenter.library.search.SearchService;
+import com.midicenter.library.split.SplitListener;
+import com.midicenter.library.split.SplitResult;
+import com.midicenter.library.split.SplitService;
 import com.midicenter.persistence.duplicates.DuplicateTotals;
 import com.midicenter.persistence.duplicates.PathDuplicate;
 
@@ -27,7 +27,7 @@ import javax.sql.DataSource;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
- * What the curation tools need from the library: reading a file, importing split parts back, exporting, and the
+ * What the curation tools need from the library: reading a file, splitting a file into the library, exporting, and the
  * duplicates. {@link #of} in the app; a fake in unit tests.
  *
  * <p>[any thread] Called from the tools' background threads, never on the EDT. A {@link RuntimeException}'s message is
@@ -36,15 +36,21 @@ import org.apache.ibatis.session.SqlSessionFactory;
 public interface CurationTools {
 
     /**
-     * What importing split parts back did.
+     * What a split into the library did: the parts written, imported and linked to the original as its children.
      *
-     * @param imported      parts new to the library
-     * @param duplicates    parts whose bytes were in the library already (kept as extra locations)
-     * @param errors        parts that could not be read
-     * @param analysed      files analysed afterwards (so the parts can be found by a search)
+     * @param written        the part files, in part order
+     * @param imported       parts new to the library
+     * @param duplicates     parts whose bytes were in the library already (kept as extra locations)
+     * @param errors         parts that could not be read
+     * @param linked         parts linked to the original as its children
+     * @param analysed       files analysed afterwards (so the parts can be found by a search)
      * @param analysisFailed files whose analysis failed
      */
-    record PartsImport(long imported, long duplicates, long errors, long analysed, long analysisFailed) {
+    record SplitImport(List<Path> written, long imported, long duplicates, long errors, int linked, long analysed,
+                       long analysisFailed) {
+        public SplitImport {
+            written = List.copyOf(written);
+        }
     }
 
     /** The folder split parts go to unless the user picks another: {@code splits/} in the data folder. */
@@ -53,8 +59,13 @@ public interface CurationTools {
     /** The bytes of a library location (a file, or an archive member {@code pack.zip!/a.mid}). */
     byte[] read(String location) throws IOException;
 
-    /** Imports the files (written parts) into the library and analyses what is pending. */
-    PartsImport importFiles(List<Path> files);
+    /**
+     * Splits the library's file {@code contentId} into {@code folder}, imports the parts as its children and analyses
+     * them ({@code SplitService.splitContent}).
+     *
+     * @throws RuntimeException when the file cannot be read or a part cannot be written (the message says which)
+     */
+    SplitImport splitIntoLibrary(long contentId, Path folder);
 
     /** Copies the contents, in this order, to a folder or a zip; see {@link ExportService#exportContents}. */
     ExportResult export(List<Long> contentIds, Path target, String template, ExportListener listener,
@@ -75,18 +86,20 @@ public interface CurationTools {
     /**
      * The library's services as tools.
      *
-     * @param splits the default folder for split parts (created when parts are written)
+     * @param splitsFolder the default folder for split parts (created when parts are written)
      */
-    static CurationTools of(DataSource dataSource, SqlSessionFactory sessions, SearchService search, Path splits) {
+    static CurationTools of(DataSource dataSource, SqlSessionFactory sessions, SearchService search,
+                            Path splitsFolder) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(sessions, "sessions");
-        Objects.requireNonNull(splits, "splits");
+        Objects.requireNonNull(splitsFolder, "splitsFolder");
         ExportService export = new ExportService(sessions, search);
         DuplicatesService duplicates = new DuplicatesService(sessions);
+        SplitService splits = new SplitService(dataSource, sessions);
         return new CurationTools() {
             @Override
             public Path splitsFolder() {
-                return splits;
+                return splitsFolder;
             }
 
             @Override
@@ -97,13 +110,16 @@ public interface CurationTools {
             }
 
             @Override
-            public PartsImport importFiles(List<Path> files) {
-                ImportResult imported = new ImportService(dataSource, sessions, ImportOptions.defaults())
-                        .run(files, new AtomicBoolean(), ImportListener.NONE);
+            public SplitImport splitIntoLibrary(long contentId, Path folder) {
+                SplitResult split = splits.splitContent(contentId, folder, true, SplitListener.NONE,
+                        new AtomicBoolean());
                 AnalysisResult analysed = new AnalysisService(dataSource, sessions, AnalysisOptions.defaults())
                         .run(new AtomicBoolean(), AnalysisListener.NONE);
-                return new PartsImport(imported.imported(), imported.duplicates(), imported.errors(),
-                        analysed.analyzed(), analysed.failed());
+                ImportResult imported = split.imported();
+                return new SplitImport(split.parts().stream().map(SplitResult.Part::path).toList(),
+                        imported == null ? 0 : imported.imported(), imported == null ? 0 : imported.duplicates(),
+                        imported == null ? 0 : imported.errors(), split.linked(), analysed.analyzed(),
+                        analysed.failed());
             }
 
             @Override

@@ -48,7 +48,7 @@ public final class SplitDialog {
         }
     };
     private final JTextField folder = new JTextField(36);
-    private final JCheckBox importParts = new JCheckBox("Import the parts into the library");
+    private final JCheckBox importParts = new JCheckBox("Import the parts as children of this file");
     private final JButton split = new JButton("Split");
     private final JButton showFolder = new JButton("Show in folder");
     private final JButton close = new JButton("Close");
@@ -77,7 +77,8 @@ public final class SplitDialog {
         folder.setText(SplitPlan.defaultFolder(actions.tools().splitsFolder(), song).toString());
         folder.setToolTipText("The parts are written here (the folder is created); existing files are never"
                 + " overwritten: a taken name gets \" (2)\"");
-        importParts.setToolTipText("Import and analyse the written parts, so a search finds them");
+        importParts.setToolTipText("Import and analyse the written parts, so a search finds them; the details of"
+                + " each part name this file as its original");
         JButton choose = new JButton("Choose…");
         choose.setName("split.choose");
         choose.addActionListener(e -> chooseFolder());
@@ -181,30 +182,31 @@ public final class SplitDialog {
         importParts.setEnabled(false);
         say("Writing " + plan.parts().size() + " parts to " + to + " …");
         SplitPlan p = plan;
+        long contentId = hit.contentId();
         CurationActions.start("split-write", () -> {
             List<Path> files = List.of();
-            CurationTools.PartsImport imported = null;
+            CurationTools.SplitImport imported = null;
             String problem = null;
             try {
-                files = p.write(to);
                 if (andImport) {
-                    List<Path> f = files;
-                    SwingUtilities.invokeLater(() -> say("Importing and analysing " + f.size() + " parts …"));
-                    imported = actions.tools().importFiles(files);
+                    imported = actions.tools().splitIntoLibrary(contentId, to);
+                    files = imported.written();
+                } else {
+                    files = p.write(to);
                 }
             } catch (IOException e) {
                 problem = "Cannot write the parts to " + to + ": " + Desktops.why(e);
             } catch (RuntimeException e) {
-                problem = "The parts were written, but importing them failed: " + Desktops.why(e);
+                problem = "Cannot split into the library: " + Desktops.why(e);
             }
             List<Path> f = files;
-            CurationTools.PartsImport i = imported;
+            CurationTools.SplitImport i = imported;
             String why = problem;
             SwingUtilities.invokeLater(() -> written(to, f, i, why));
         });
     }
 
-    private void written(Path to, List<Path> files, CurationTools.PartsImport imported, String problem) {
+    private void written(Path to, List<Path> files, CurationTools.SplitImport imported, String problem) {
         busy = false;
         written = List.copyOf(files);
         writtenTo = to;
@@ -236,10 +238,10 @@ public final class SplitDialog {
             text += String.format(Locale.ROOT, " (%d got a new name: the name was taken)", renamed.size());
         }
         if (imported != null) {
-            text += String.format(Locale.ROOT, "; imported: %,d new, %,d already in the library%s", imported.imported(),
-                    imported.duplicates(), imported.errors() + imported.analysisFailed() > 0
-                            ? String.format(Locale.ROOT, ", %,d unreadable", imported.errors()
-                            + imported.analysisFailed()) : "");
+            text += String.format(Locale.ROOT, "; imported: %,d new, %,d already in the library, %,d linked as parts of"
+                    + " %s%s", imported.imported(), imported.duplicates(), imported.linked(), hit.name(),
+                    imported.errors() + imported.analysisFailed() > 0 ? String.format(Locale.ROOT, ", %,d unreadable",
+                            imported.errors() + imported.analysisFailed()) : "");
             actions.libraryChanged();
         }
         say(text);
