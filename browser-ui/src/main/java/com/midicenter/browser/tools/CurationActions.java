@@ -30,6 +30,9 @@ public final class CurationActions {
     private SplitDialog lastSplit;
     private ExportDialog lastExport;
     private DuplicatesDialog duplicatesDialog;
+    /** The target and template of the last export started, offered by the next export dialog ({@code null}: none). */
+    private String exportTarget;
+    private String exportTemplate;
 
     public CurationActions(BrowserPanel panel, Searcher searcher, CurationTools tools) {
         this.panel = Objects.requireNonNull(panel, "panel");
@@ -127,6 +130,22 @@ public final class CurationActions {
         if (panel.hideDuplicatesToggle().isSelected()) {
             panel.searchNow();
         }
+    }
+
+    /** An export started with this target and template: the next dialog offers them. */
+    void exportStarted(String target, String template) {
+        exportTarget = target;
+        exportTemplate = template;
+    }
+
+    /** The target of the last export started, or {@code null}. */
+    String lastExportTarget() {
+        return exportTarget;
+    }
+
+    /** The template of the last export started, or {@code null}. */
+    String lastExportTemplate() {
+        return exportTemplate;
     }
 
     /** A line in the panel's status bar. */

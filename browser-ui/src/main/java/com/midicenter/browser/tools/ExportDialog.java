@@ -126,7 +126,14 @@ public final class ExportDialog {
         kind.add(toFolder);
         kind.add(toZip);
         toFolder.setSelected(true);
-        target.setText(Path.of(System.getProperty("user.home"), "MIDI export").toString());
+        target.setText(actions.lastExportTarget() != null ? actions.lastExportTarget()
+                : Path.of(System.getProperty("user.home"), "MIDI export").toString());
+        if (actions.lastExportTemplate() != null) {
+            template.setText(actions.lastExportTemplate());
+        }
+        if (target.getText().strip().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            toZip.setSelected(true);
+        }
         toFolder.addActionListener(e -> kindChosen(false));
         toZip.addActionListener(e -> kindChosen(true));
         JButton choose = new JButton("Choose…");
@@ -349,6 +356,7 @@ public final class ExportDialog {
             exampleProblem.setText(e.getMessage());
             return;
         }
+        actions.exportStarted(target.getText().strip(), names);
         AtomicBoolean flag = new AtomicBoolean();
         running = flag;
         run.setEnabled(false);
