@@ -737,7 +737,7 @@ public final class BrowserPanel extends JPanel {
         return lastRequest;
     }
 
-    /** [EDT] The "Hide duplicates" toggle below the filters. */
+    /** [EDT] The "Hide duplicates" toggle above the filters. */
     public javax.swing.JCheckBox hideDuplicatesToggle() {
         return hideDuplicates;
     }
