@@ -115,9 +115,12 @@ public final class DuplicatesDialog {
             }
         });
         musicalTable.setRowSorter(new TableRowSorter<>(musicalModel));
-        musicalTable.getColumnModel().getColumn(2).setPreferredWidth(460);
+        musicalTable.getColumnModel().getColumn(0).setPreferredWidth(50);
+        musicalTable.getColumnModel().getColumn(1).setPreferredWidth(50);
+        musicalTable.getColumnModel().getColumn(2).setPreferredWidth(260);
+        musicalTable.getColumnModel().getColumn(3).setPreferredWidth(320);
         musicalTable.setFillsViewportHeight(true);
-        musicalTable.getColumnModel().getColumn(3).setCellRenderer(new SizeRenderer());
+        musicalTable.getColumnModel().getColumn(4).setCellRenderer(new SizeRenderer());
         musicalTable.getSelectionModel().addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting()) {
                 memberSelected();
@@ -165,11 +168,13 @@ public final class DuplicatesDialog {
 
         JPanel musical = new JPanel(new BorderLayout(0, 6));
         musical.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
-        JPanel scanBar = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
-        scanBar.add(scan);
-        scanBar.add(scanProgress);
-        scanBar.add(cancelScan);
-        scanBar.add(scanStatus);
+        JPanel scanButtons = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+        scanButtons.add(scan);
+        scanButtons.add(scanProgress);
+        scanButtons.add(cancelScan);
+        JPanel scanBar = new JPanel(new BorderLayout(0, 4));
+        scanBar.add(scanButtons, BorderLayout.NORTH);
+        scanBar.add(scanStatus, BorderLayout.SOUTH);
         musical.add(scanBar, BorderLayout.NORTH);
         musical.add(new JScrollPane(musicalTable), BorderLayout.CENTER);
 
@@ -478,7 +483,7 @@ public final class DuplicatesDialog {
 
     /** The musical groups, a row per file: group number, files in the group, path, size. */
     private static final class MusicalModel extends AbstractTableModel {
-        private static final String[] COLUMNS = {"Group", "Files", "Path", "Size"};
+        private static final String[] COLUMNS = {"Group", "Files", "File", "Folder", "Size"};
         private List<MusicalRow> rows = List.of();
 
         void set(List<MusicalRow> r) {
@@ -503,16 +508,18 @@ public final class DuplicatesDialog {
 
         @Override
         public Class<?> getColumnClass(int column) {
-            return column == 2 ? String.class : Long.class;
+            return column == 2 || column == 3 ? String.class : Long.class;
         }
 
         @Override
         public Object getValueAt(int row, int column) {
             MusicalRow r = rows.get(row);
+            String path = r.member().path();
             return switch (column) {
                 case 0 -> (long) r.group();
                 case 1 -> (long) r.files();
-                case 2 -> r.member().path();
+                case 2 -> path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+                case 3 -> Desktops.folderOf(path).toString();
                 default -> r.member().sizeBytes();
             };
         }

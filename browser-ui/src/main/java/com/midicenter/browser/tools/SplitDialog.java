@@ -47,6 +47,7 @@ public final class SplitDialog {
             return false;
         }
     };
+    private final JTable table = new JTable(rows);
     private final JTextField folder = new JTextField(36);
     private final JCheckBox importParts = new JCheckBox("Import the parts as children of this file");
     private final JButton split = new JButton("Split");
@@ -68,9 +69,8 @@ public final class SplitDialog {
         split.setName("split.run");
         showFolder.setName("split.showFolder");
         close.setName("split.close");
-        JTable table = new JTable(rows);
         table.setName("split.parts");
-        table.getColumnModel().getColumn(0).setPreferredWidth(360);
+        table.getColumnModel().getColumn(0).setPreferredWidth(400);
         table.setFillsViewportHeight(true);
 
         String song = SplitPlan.songName(hit.name());
@@ -212,11 +212,12 @@ public final class SplitDialog {
         writtenTo = to;
         if (!files.isEmpty()) {
             rows.setRowCount(0);
-            rows.setColumnIdentifiers(new Object[] {"Written", "Track", "Channel", "Notes"});
+            table.getColumnModel().getColumn(0).setHeaderValue("Written to the folder");
+            table.getTableHeader().repaint();
             List<SplitPlan.Row> planned = plan.rows();
             for (int i = 0; i < files.size(); i++) {
                 SplitPlan.Row r = planned.get(i);
-                rows.addRow(new Object[] {files.get(i).toString(), r.track(), r.channel(), r.notes()});
+                rows.addRow(new Object[] {files.get(i).getFileName().toString(), r.track(), r.channel(), r.notes()});
             }
             showFolder.setEnabled(true);
         }
