@@ -529,6 +529,9 @@ public final class CurationScenario {
         put("hideRowsAfter", onEdt(() -> panel.resultsModel().getRowCount()));
         put("hideToggleText", onEdt(toggle::getText));
         put("hideStatus", onEdt(panel::statusText));
+        put("toolButtons", onEdt(() -> BrowserScenario.find(panel, "exportResults").isShowing()
+                && BrowserScenario.find(panel, "duplicates").isShowing()));
+        shot(frame, "curation-window.png", "window", "results");
     }
 
     private long searchTotal(SearchRequest request) {

@@ -154,6 +154,8 @@ class CurationToolsIT {
         assertThat(Long.parseLong(facts.getProperty("hideRowsAfter")))
                 .isEqualTo(Long.parseLong(facts.getProperty("hideRowsBefore")) - hidden);
         assertThat(facts.getProperty("hideStatus")).isEqualTo(facts.getProperty("hideRowsAfter") + " files");
+        assertThat(facts.getProperty("toolButtons")).isEqualTo("true");
+        assertScreenshot(facts, "window");
     }
 
     private static String listOf(int n, String value) {
