@@ -9,6 +9,7 @@ import com.midicenter.browser.sidebar.CollectionsSource;
 import com.midicenter.browser.state.UiState;
 import com.midicenter.browser.tags.TagsSource;
 import com.midicenter.browser.tasks.LibraryJobs;
+import com.midicenter.browser.tools.CurationTools;
 import com.midicenter.library.curation.CollectionService;
 import com.midicenter.library.curation.TagService;
 import com.midicenter.library.details.FileDetailsService;
@@ -35,6 +36,8 @@ final class GuiSession {
 
     /** The file of remembered window state, in the data folder. */
     static final String STATE_FILE = "ui-state.properties";
+    /** Where "Split into tracks…" writes parts unless the user picks another folder: {@code splits/<Song>/}. */
+    static final String SPLITS_FOLDER = "splits";
 
     private GuiSession() {
     }
@@ -71,6 +74,8 @@ final class GuiSession {
                                 home.resolve("drag-cache"), null,
                                 CollectionsSource.of(new CollectionService(db.sqlSessionFactory(), search)),
                                 TagsSource.of(new TagService(db.sqlSessionFactory(), search))));
+                        panel.installTools(CurationTools.of(db.dataSource(), db.sqlSessionFactory(), search,
+                                home.resolve(SPLITS_FOLDER)));
                         BrowserFrame.open(library, panel, state, () -> {
                             panel.dispose();
                             save(state, stateFile);

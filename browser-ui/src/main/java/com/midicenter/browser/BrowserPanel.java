@@ -6,6 +6,8 @@ import com.midicenter.browser.state.UiState;
 import com.midicenter.browser.tasks.AddFolderAction;
 import com.midicenter.browser.tasks.LibraryJobs;
 import com.midicenter.browser.tasks.TaskStrip;
+import com.midicenter.browser.tools.CurationActions;
+import com.midicenter.browser.tools.CurationTools;
 import com.midicenter.browser.filters.ChipBar;
 import com.midicenter.browser.filters.FilterPanel;
 import com.midicenter.browser.filters.FilterState;
@@ -120,6 +122,12 @@ public final class BrowserPanel extends JPanel {
     private final javax.swing.Timer recordTimer = new javax.swing.Timer(RECORD_AFTER_MS, e -> recordShownSearch());
     /** The manual collection the results are limited to, or {@code null} for the whole library. */
     private OpenCollection openCollection;
+    /** The buttons beside the search field ("Add folder…", the curation tools'). */
+    private final JPanel actionsBar = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.RIGHT, 6, 0));
+    /** Leave out the files the last musical duplicate scan found to repeat an older one's notes. */
+    private final javax.swing.JCheckBox hideDuplicates = new javax.swing.JCheckBox("Hide duplicates");
+    /** Split, export and duplicates, or {@code null} until {@link #installTools} (the plugin has none). */
+    private CurationActions curation;
     /** Files like this one (a content id) instead of a text search, or {@code null}. */
     private String similarTo;
     private String similarName;
@@ -318,7 +326,9 @@ public final class BrowserPanel extends JPanel {
         top.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
         top.add(searchField, BorderLayout.CENTER);
         top.add(chipBar, BorderLayout.SOUTH);
-        JPanel east = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.TRAILING, 6, 0));
+        actionsBar.setName("actions");
+        actionsBar.setOpaque(false);
+        top.add(actionsBar, BorderLayout.EAST);
         if (tagCloud != null) {
             tagCloudButton.setName("tagCloudButton");
             tagCloudButton.setToolTipText("The tags of these results; click one to filter by it");
@@ -338,7 +348,7 @@ public final class BrowserPanel extends JPanel {
                 manageTags();
             });
             tagCloudPopup.add(manage);
-            east.add(tagCloudButton);
+            actionsBar.add(tagCloudButton);
             if (inspector.detailsPane() != null) {
                 inspector.detailsPane().enableTagCompletion(tags::complete);
             }
@@ -346,11 +356,8 @@ public final class BrowserPanel extends JPanel {
         if (jobs != null) {
             JButton addFolder = new JButton(new AddFolderAction(this, statusBar));
             addFolder.setName("addFolder");
-            east.add(addFolder);
+            actionsBar.add(addFolder);
             statusBar.onJobEnded(outcome -> searchNow());
-        }
-        if (east.getComponentCount() > 0) {
-            top.add(east, BorderLayout.EAST);
         }
         add(top, BorderLayout.NORTH);
         if (sidebar == null) {
@@ -392,9 +399,17 @@ public final class BrowserPanel extends JPanel {
         searchNow(); // the whole library until something is typed
     }
 
+    /** The filters, with "Hide duplicates" fixed above them (the scroll pane's column header). */
     private JScrollPane filterScroll() {
         JScrollPane s = new JScrollPane(filterPanel, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        hideDuplicates.setName("hideDuplicates");
+        hideDuplicates.setToolTipText("Leave out files with the same notes as an older file (found by Duplicates… →"
+                + " Find musical duplicates)");
+        hideDuplicates.addActionListener(e -> searchNow());
+        JPanel toggle = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 6, 2));
+        toggle.add(hideDuplicates);
+        s.setColumnHeaderView(toggle);
         s.setName("filtersScroll");
         s.setBorder(BorderFactory.createEmptyBorder());
         s.getVerticalScrollBar().setUnitIncrement(16);
@@ -531,6 +546,9 @@ public final class BrowserPanel extends JPanel {
         }
         if (openCollection != null) {
             request = request.inCollection(openCollection.id());
+        }
+        if (hideDuplicates.isSelected()) {
+            request = request.hidingDuplicates(true);
         }
         lastRequest = request;
         try {
@@ -729,6 +747,7 @@ public final class BrowserPanel extends JPanel {
         state.put("search.filters", filterState().format());
         state.put("search.sort", sort == null ? null : sort.name());
         state.put("search.descending", descending);
+        state.put("search.hideDuplicates", hideDuplicates.isSelected());
         state.put("split.divider", split.getDividerLocation());
         if (inspector.detailsPane() != null) {
             state.put("details.automaticTags", inspector.detailsPane().showsAutomaticTags());
@@ -771,6 +790,7 @@ public final class BrowserPanel extends JPanel {
         this.sort = remembered;
         this.descending = remembered != null && state.getBoolean("search.descending", false);
         sorter.show(sort, descending);
+        hideDuplicates.setSelected(state.getBoolean("search.hideDuplicates", false));
         searchField.setText(state.get("search.text", ""));
         searchNow();
     }
@@ -925,6 +945,26 @@ public final class BrowserPanel extends JPanel {
         sidebar.move(c.name(), hit.contentId(), target + 1, this::searchNow);
     }
 
+    /**
+     * [EDT] Adds the curation tools: "Split into tracks…" and "Export…" in the results menu, "Export results…" and
+     * "Duplicates…" beside the search field. Once; a second call is refused.
+     */
+    public void installTools(CurationTools tools) {
+        if (curation != null) {
+            throw new IllegalStateException("the curation tools are installed already");
+        }
+        curation = new CurationActions(this, searcher, tools);
+        for (JButton b : curation.buttons()) {
+            actionsBar.add(b);
+        }
+        actionsBar.revalidate();
+    }
+
+    /** [EDT] The curation tools, or {@code null} when none were installed. */
+    public CurationActions curationActions() {
+        return curation;
+    }
+
     /** [EDT] The "Library" sidebar (collections, recent searches), or null when the host gave no source. */
     public LibrarySidebar sidebar() {
         return sidebar;
@@ -954,6 +994,11 @@ public final class BrowserPanel extends JPanel {
     /** [EDT] The request of the last search started (its answer may not be shown yet); {@code null} before any. */
     public SearchRequest currentRequest() {
         return lastRequest;
+    }
+
+    /** [EDT] The "Hide duplicates" toggle above the filters. */
+    public javax.swing.JCheckBox hideDuplicatesToggle() {
+        return hideDuplicates;
     }
 
     /** [EDT] The filter controls beside the results. */

@@ -119,6 +119,10 @@ final class ResultsMenu {
                 collectionItems(hits);
             }
         }
+        if (panel.curationActions() != null) { // split and export: the curation tools' own items
+            popup.addSeparator();
+            panel.curationActions().addTo(popup, hits);
+        }
         popup.addSeparator();
         popup.add(item("Similar files", "menu.similar", any, () -> panel.showSimilar(first)));
     }

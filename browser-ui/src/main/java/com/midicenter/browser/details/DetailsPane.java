@@ -528,6 +528,12 @@ public final class DetailsPane extends JPanel {
         if (!d.locations().isEmpty() && d.locations().get(0).missing()) {
             rows.field("Missing", "not found by the last import");
         }
+        if (d.parent() != null) { // split parts imported as children ("Split into tracks…")
+            rows.field("Split from", d.parent().name() + " (part " + d.parent().partNo() + ")");
+        }
+        if (!d.children().isEmpty()) {
+            rows.field("Parts", list(d.children(), c -> String.format(Locale.ROOT, "%02d %s", c.partNo(), c.name())));
+        }
         rows.field("Vendor", d.locations().isEmpty() ? null : d.locations().get(0).vendor());
         rows.field("Pack", d.locations().isEmpty() ? null : d.locations().get(0).pack());
         rows.field("Format", f.format());
