@@ -37,12 +37,12 @@ class CurationToolsIT {
     @Timeout(value = 200, unit = TimeUnit.SECONDS)
     void curationTools_splitExportDuplicates_writeAndShowWhatTheLibrarySays() throws Exception {
         // given: a display of our own
-        Path report = TARGET.resolve("curation-scenario.properties");
-        Path log = TARGET.resolve("curation-scenario.log");
-        Path work = TARGET.resolve("curation-work");
+        Path report = TARGET.resolve("curation-tools-scenario.properties");
+        Path log = TARGET.resolve("curation-tools-scenario.log");
+        Path work = TARGET.resolve("curation-tools-work");
         Files.deleteIfExists(report);
         deleteTree(work);
-        XvfbDisplay display = XvfbDisplay.start(TARGET.resolve("xvfb-curation.log"));
+        XvfbDisplay display = XvfbDisplay.start(TARGET.resolve("xvfb-curation-tools.log"));
         Process child = null;
         try {
             // when: the scenario runs on it

@@ -130,7 +130,7 @@ public final class CurationToolsScenario {
 
     private void run() throws Exception {
         long t0 = System.nanoTime();
-        Path home = TestHomes.newHome("curation");
+        Path home = TestHomes.newHome("curation-tools");
         Path corpus = Path.of(home + "-corpus");
         try (Database db = Database.embedded(home, TestHomes.settings(), c -> c.withPoolSize(6))) {
             db.migrate();
