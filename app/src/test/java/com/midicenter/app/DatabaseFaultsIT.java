@@ -158,7 +158,7 @@ class DatabaseFaultsIT {
 
     /** Stops {@code server} (fast shutdown) once {@code countSql} reaches {@code atLeast}; returns the count then. */
     private static long stopWhen(Child child, Postmaster server, String password, String countSql, long atLeast) throws Exception {
-        return FaultyChildren.awaitCount(child, server.port(), password, countSql, atLeast, 120_000, count -> {
+        return FaultyChildren.awaitCount(child, server.port(), "midicenter", password, countSql, atLeast, 120_000, count -> {
             try {
                 server.stopFast();
             } catch (Exception e) {

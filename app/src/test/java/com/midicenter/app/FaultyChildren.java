@@ -144,12 +144,12 @@ final class FaultyChildren {
      * Polls {@code countSql} (every 20 ms) until it is at least {@code atLeast}, then runs {@code then}. Fails when the
      * child ends first: the fault must hit a running command.
      */
-    static long awaitCount(Child child, int port, String password, String countSql, long atLeast, long timeoutMs,
-                           Consumer<Long> then) throws Exception {
+    static long awaitCount(Child child, int port, String database, String password, String countSql, long atLeast,
+                           long timeoutMs, Consumer<Long> then) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
             assertThat(child.process().isAlive()).as("the command is still running (it ended before the fault)").isTrue();
-            try (Connection c = connect(port, "midicenter", "midicenter", password); Statement s = c.createStatement();
+            try (Connection c = connect(port, database, "midicenter", password); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery(countSql)) {
                 rs.next();
                 long count = rs.getLong(1);

@@ -112,6 +112,11 @@ public final class EmbeddedServer implements AutoCloseable {
                 throw new StorageException("start embedded server", "cannot create home folder " + home + ": " + e.getMessage(), e);
             }
             Instance instance = OPEN.get(realHome);
+            if (instance == null && !Files.isWritable(realHome)) {
+                throw new StorageException("start embedded server", "the data folder " + realHome + " is read-only (or not"
+                        + " writable by this user): the library's database writes there; make it writable, or choose another"
+                        + " folder with --home or $MIDICENTER_HOME");
+            }
             if (instance == null) {
                 instance = Instance.open(realHome, settings);
                 OPEN.put(realHome, instance);
@@ -418,6 +423,11 @@ public final class EmbeddedServer implements AutoCloseable {
                 String log = readFrom(logFile, logOffset);
                 boolean transientFailure = log.contains("could not bind") || log.contains("Address already in use")
                         || log.contains("is still in use") || log.contains("already exists");
+                if (log.contains("No space left on device")) {
+                    throw new StorageException("start embedded server", "the disk holding the data folder " + dataDirectory
+                            + " is full (No space left on device): free some space there, then run again (full log: "
+                            + logFile + ")");
+                }
                 if (!transientFailure || attempt == START_ATTEMPTS) {
                     throw new StorageException("start embedded server", "pg_ctl exited with " + result.exitCode() + ": "
                             + result.output().strip() + "\n" + lastLines(log, 15) + "(full log: " + logFile + ")");
