@@ -47,6 +47,9 @@ final class FailureMessage {
     }
 
     private static String withAdvice(String line, Throwable failure) {
+        if (line.contains("No space left on device") && !line.contains("free some space")) {
+            line += " (the disk is full: free some space, then run the same command again)";
+        }
         if (databaseGone(failure)) {
             line += line.contains("again") ? " (the database server stopped or cannot be reached)"
                     : " (the database server stopped or cannot be reached: run the same command again when it is back;"

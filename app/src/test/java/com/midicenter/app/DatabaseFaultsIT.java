@@ -154,7 +154,128 @@ class DatabaseFaultsIT {
         }
     }
 
+    @Test
+    void import_dataFolderDiskFull_failsCleanlyAndReRunAfterFreeingSpaceConverges() throws Exception {
+        // given: a library whose data folder is on a small file system, filled up to 19 MB (the server needs 16 to start)
+        Path mount = Files.createDirectories(WORK.resolve("full-data"));
+        ImportFaultsIT.mount("-t", "tmpfs", "-o", "size=128m", "tmpfs", mount.toString());
+        Path home = mount.resolve("home");
+        try {
+            assertThat(FaultyChildren.run(LOGS, "full-migrate", Map.of(), "db", "migrate", "--home", home.toString()).exit()).isZero();
+            Path filler = fill(mount, 19L << 20);
+
+            // when
+            Result full = FaultyChildren.run(LOGS, "full-import-1", Map.of(), "import", "--home", home.toString(), corpus.toString());
+            Result stats = FaultyChildren.run(LOGS, "full-stats", Map.of(), "stats", "--home", home.toString());
+            Files.delete(filler);
+            Result reImport = FaultyChildren.run(LOGS, "full-import-2", Map.of(), "import", "--home", home.toString(), corpus.toString());
+
+            // then
+            full.assertOneCleanFailureLine(3, "import stopped", "No space left on device", "free some space");
+            if (stats.exit() != 0) { // the server may not even start on a full disk: it says so
+                stats.assertOneCleanFailureLine(3, "No space left on device", "free some space");
+            }
+            assertThat(reImport.exit()).as(reImport.err()).isIn(0, 1);
+            Map<String, String> library;
+            try (EmbeddedServer again = EmbeddedServer.start(home);
+                 Connection c = FaultyChildren.connect(again.port(), "midicenter", again.user(), again.password())) {
+                library = FaultyChildren.snapshot(c, FaultyChildren.LIBRARY);
+            }
+            assertThat(library).isEqualTo(cleanLibrary);
+            System.err.println("DatabaseFaultsIT disk full: " + full.messages().get(0) + "; stats exit " + stats.exit());
+        } finally {
+            stopLeftoverServer(home.resolve("db"));
+            ImportFaultsIT.umount(mount);
+        }
+    }
+
+    @Test
+    void export_targetDiskFull_leavesNoCutOffFileAndReRunIsComplete() throws Exception {
+        // given: the clean library, and a 1 MB file system as the export target
+        Path home = WORK.resolve("clean-home");
+        Path mount = Files.createDirectories(WORK.resolve("full-export"));
+        ImportFaultsIT.mount("-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString());
+        try {
+            // when
+            Result folder = FaultyChildren.run(LOGS, "full-export-folder", Map.of(), "export", "--home", home.toString(),
+                    "--to", mount.resolve("out").toString());
+            java.util.List<Path> written;
+            try (var files = Files.list(mount.resolve("out"))) {
+                written = files.toList();
+            }
+            java.util.Set<String> corpusHashes = hashes(corpus);
+            long completeFiles = written.stream().filter(f -> corpusHashes.contains(sha256(f))).count();
+            deleteTree(mount.resolve("out"));
+            Result zip = FaultyChildren.run(LOGS, "full-export-zip", Map.of(), "export", "--home", home.toString(),
+                    "--to", mount.resolve("all.zip").toString());
+            boolean zipLeft = Files.exists(mount.resolve("all.zip"));
+            ImportFaultsIT.mount("-o", "remount,size=64m", mount.toString());
+            Result again = FaultyChildren.run(LOGS, "full-export-zip-2", Map.of(), "export", "--home", home.toString(),
+                    "--to", mount.resolve("all.zip").toString());
+            Result clean = FaultyChildren.run(LOGS, "clean-export-zip", Map.of(), "export", "--home", home.toString(),
+                    "--to", WORK.resolve("clean.zip").toString());
+
+            // then: every file left in the folder is complete; no zip is left; the re-run's zip is the clean run's
+            folder.assertOneCleanFailureLine(1, "midicenter export: cannot write " + mount.resolve("out"), "No space left on device",
+                    "free some space");
+            assertThat(written).isNotEmpty();
+            assertThat(completeFiles).isEqualTo(written.size());
+            zip.assertOneCleanFailureLine(1, "No space left on device");
+            assertThat(zipLeft).as("a cut-off all.zip was left").isFalse();
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(clean.exit()).as(clean.err()).isZero();
+            assertThat(zipEntries(mount.resolve("all.zip"))).hasSizeGreaterThan(1000)
+                    .isEqualTo(zipEntries(WORK.resolve("clean.zip")));
+            System.err.println("DatabaseFaultsIT export disk full: " + written.size() + " complete files left, no zip");
+        } finally {
+            ImportFaultsIT.umount(mount);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /** Fills the file system of {@code dir} with zeros until {@code leaveBytes} remain free; returns the filler file. */
+    private static Path fill(Path dir, long leaveBytes) throws Exception {
+        Path filler = dir.resolve("filler");
+        long toWrite = Files.getFileStore(dir).getUsableSpace() - leaveBytes;
+        byte[] zeros = new byte[1 << 20];
+        try (var out = Files.newOutputStream(filler)) {
+            for (long written = 0; written < toWrite; written += zeros.length) {
+                out.write(zeros, 0, (int) Math.min(zeros.length, toWrite - written));
+            }
+        }
+        return filler;
+    }
+
+    /** A fast shutdown of a server a failed test may have left running on {@code dataDirectory}. */
+    private static void stopLeftoverServer(Path dataDirectory) throws Exception {
+        if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+            if (ProcessHandle.of(pid).isPresent()) {
+                new Postmaster(pid, 0).stopFast();
+            }
+        }
+    }
+
+    private static java.util.Set<String> hashes(Path root) throws Exception {
+        try (var walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(DatabaseFaultsIT::sha256).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static java.util.List<String> zipEntries(Path zip) throws Exception {
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.stream().map(e -> e.getName() + " " + e.getSize() + " " + e.getCrc()).sorted().toList();
+        }
+    }
 
     /** Stops {@code server} (fast shutdown) once {@code countSql} reaches {@code atLeast}; returns the count then. */
     private static long stopWhen(Child child, Postmaster server, String password, String countSql, long atLeast) throws Exception {
