@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseFaultsIT {
 
-    private static final int FILES = 5000;
+    private static final int FILES = 3000;
     private static final Path WORK = Path.of("target", "database-faults").toAbsolutePath();
     private static final Path LOGS = WORK.resolve("logs");
     private static Path corpus;
