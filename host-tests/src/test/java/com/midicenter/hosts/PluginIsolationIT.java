@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * through {@code JAVA_TOOL_OPTIONS}, {@code _JAVA_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code CLASSPATH},
  * {@code MIDICENTER_PLUGIN_CLASSPATH} and {@code MIDICENTER_PLUGIN_JAVA_OPTS}, a fake {@code $JAVA_HOME} and a fake
  * {@code java} on {@code PATH}. The project's CLAP test host ({@code clap_host java-boot}) starts the plugin's Java side;
- * the Java side reports its runtime, class path and JVM options into the host's log, which is checked.
+ * the Java side reports its runtime, class path and JVM options into the host's log (under a test host:
+ * {@code MIDICENTER_PLUGIN_TEST}), which is checked.
  *
  * <p>A release bundle (with {@code midicenter-java/runtime}, as the packages install it) ignores all of them; a
  * development bundle (no runtime: {@code native-bridge/target}) takes its runtime from {@code $JAVA_HOME} but still never
