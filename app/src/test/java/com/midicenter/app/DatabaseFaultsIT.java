@@ -155,8 +155,8 @@ class DatabaseFaultsIT {
     }
 
     @Test
-    void import_dataFolderDiskFull_failsCleanlyAndReRunAfterFreeingSpaceConverges() throws Exception {
-        // given: a library whose data folder is on a small file system, filled up to 19 MB (the server needs 16 to start)
+    void importAndAnalyze_dataFolderDiskFull_failCleanlyAndReRunsAfterFreeingSpaceConverge() throws Exception {
+        // given: a library whose data folder is on a small file system, filled up to 19 MB (a start may need 16)
         Path mount = Files.createDirectories(WORK.resolve("full-data"));
         ImportFaultsIT.mount("-t", "tmpfs", "-o", "size=128m", "tmpfs", mount.toString());
         Path home = mount.resolve("home");
@@ -182,7 +182,29 @@ class DatabaseFaultsIT {
                 library = FaultyChildren.snapshot(c, FaultyChildren.LIBRARY);
             }
             assertThat(library).isEqualTo(cleanLibrary);
-            System.err.println("DatabaseFaultsIT disk full: " + full.messages().get(0) + "; stats exit " + stats.exit());
+
+            // when: the disk fills up again during the analysis, then there is room again
+            filler = fill(mount, 2L << 20);
+            Result fullAnalysis = FaultyChildren.run(LOGS, "full-analyze-1", Map.of(), "analyze", "--home", home.toString(),
+                    "--lease", "3");
+            Files.delete(filler);
+            Thread.sleep(3_500); // leases a failed run could not give back run out
+            Result reAnalysis = FaultyChildren.run(LOGS, "full-analyze-2", Map.of(), "analyze", "--home", home.toString());
+
+            // then: the full disk stopped it with one line (PostgreSQL reports it, or fails as a whole when its log
+            // cannot grow); the re-run ends with the clean run's analysis
+            assertThat(fullAnalysis.exit()).as(fullAnalysis.err()).isIn(3, 4);
+            fullAnalysis.assertOneCleanFailureLine(fullAnalysis.exit());
+            assertThat(fullAnalysis.messages().get(0)).containsAnyOf("No space left on device", "stopped or cannot be reached");
+            assertThat(reAnalysis.exit()).as(reAnalysis.err()).isZero();
+            Map<String, String> analysis;
+            try (EmbeddedServer again = EmbeddedServer.start(home);
+                 Connection c = FaultyChildren.connect(again.port(), "midicenter", again.user(), again.password())) {
+                analysis = FaultyChildren.snapshot(c, FaultyChildren.ANALYSIS);
+            }
+            assertThat(analysis).isEqualTo(cleanAnalysis);
+            System.err.println("DatabaseFaultsIT disk full: " + full.messages().get(0) + "; stats exit " + stats.exit()
+                    + "; analysis: " + fullAnalysis.messages().get(0));
         } finally {
             stopLeftoverServer(home.resolve("db"));
             ImportFaultsIT.umount(mount);
