@@ -49,11 +49,21 @@ static bool mc_libjvm_from_path(char *out, size_t size) {
     return false;
 }
 
+/* A release bundle carries its own runtime (<bundle>/runtime, a jlink image or a link to the app's); then nothing
+ * from the environment chooses the runtime, the class path or JVM options. A development bundle (as `make` leaves it
+ * in target/) has none and takes $JAVA_HOME / the java on PATH, MIDICENTER_PLUGIN_CLASSPATH and all of
+ * MIDICENTER_PLUGIN_JAVA_OPTS. */
+static bool mc_bundled_runtime(const char *bundle_dir) {
+    char libjvm[PATH_MAX + 40];
+    snprintf(libjvm, sizeof libjvm, "%s/runtime/lib/server/libjvm.so", bundle_dir);
+    return mc_file_exists(libjvm);
+}
+
 static bool mc_find_libjvm(const char *bundle_dir, char *out, size_t size, char *tried, size_t tried_size) {
     snprintf(out, size, "%s/runtime/lib/server/libjvm.so", bundle_dir);
     snprintf(tried, tried_size, "%s", out);
     if (mc_file_exists(out)) {
-        return true;
+        return true; /* the bundled runtime: $JAVA_HOME and PATH are never looked at */
     }
     const char *home = getenv("JAVA_HOME");
     if (home && *home) {
@@ -74,9 +84,10 @@ static int mc_jar_filter(const struct dirent *d) {
     return n > 4 && strcmp(d->d_name + n - 4, ".jar") == 0;
 }
 
-/* "a.jar:b.jar:..." of jar_dir (sorted), or $MIDICENTER_PLUGIN_CLASSPATH; malloc'd, NULL when there is none */
-static char *mc_class_path(const char *jar_dir) {
-    const char *dev = getenv("MIDICENTER_PLUGIN_CLASSPATH");
+/* "a.jar:b.jar:..." of jar_dir (sorted), or $MIDICENTER_PLUGIN_CLASSPATH in a development bundle; malloc'd, NULL
+ * when there is none */
+static char *mc_class_path(const char *jar_dir, bool development) {
+    const char *dev = development ? getenv("MIDICENTER_PLUGIN_CLASSPATH") : NULL;
     if (dev && *dev) {
         return strdup(dev);
     }
@@ -105,6 +116,45 @@ static char *mc_class_path(const char *jar_dir) {
     }
     free(list);
     return cp;
+}
+
+/* In a release bundle MIDICENTER_PLUGIN_JAVA_OPTS may size the heap and stack and name the data folder, nothing
+ * else (no -javaagent, -agentpath, -Xbootclasspath, -Djava.class.path, ...): they would load code from outside. */
+static bool mc_release_option_allowed(const char *opt) {
+    static const char *const allowed[] = {"-Xmx", "-Xms", "-Xss", "-Dmidicenter.home="};
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+        if (strncmp(opt, allowed[i], strlen(allowed[i])) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Variables the JVM (or a launcher) reads options or classes from: the host's environment is not the plugin's. */
+static const char *const MC_JVM_ENV[] = {"JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "CLASSPATH"};
+#define MC_JVM_ENV_COUNT (sizeof MC_JVM_ENV / sizeof MC_JVM_ENV[0])
+
+/* Takes the variables out of the environment for JNI_CreateJavaVM (which honours JAVA_TOOL_OPTIONS and
+ * _JAVA_OPTIONS); saved[i] is the old value (malloc'd) or NULL. */
+static void mc_hide_jvm_env(char *saved[MC_JVM_ENV_COUNT]) {
+    for (size_t i = 0; i < MC_JVM_ENV_COUNT; i++) {
+        const char *value = getenv(MC_JVM_ENV[i]);
+        saved[i] = value ? strdup(value) : NULL;
+        if (value) {
+            unsetenv(MC_JVM_ENV[i]);
+        }
+    }
+}
+
+/* Puts the host's values back once the JVM exists (it read them only while starting). */
+static void mc_restore_jvm_env(char *saved[MC_JVM_ENV_COUNT]) {
+    for (size_t i = 0; i < MC_JVM_ENV_COUNT; i++) {
+        if (saved[i]) {
+            setenv(MC_JVM_ENV[i], saved[i], 1);
+            free(saved[i]);
+            saved[i] = NULL;
+        }
+    }
 }
 
 JavaVM *mc_jvm_start(const char *bundle_dir, const char *jar_dir, JNIEnv **env, bool *created, char *err,
@@ -139,7 +189,8 @@ JavaVM *mc_jvm_start(const char *bundle_dir, const char *jar_dir, JNIEnv **env, 
         return vm;
     }
 
-    char *cp = mc_class_path(jar_dir);
+    bool development = !mc_bundled_runtime(bundle_dir);
+    char *cp = mc_class_path(jar_dir, development);
     if (cp == NULL) {
         snprintf(err, err_size, "no plugin jars in %s (and MIDICENTER_PLUGIN_CLASSPATH is not set)", jar_dir);
         return NULL;
@@ -155,17 +206,23 @@ JavaVM *mc_jvm_start(const char *bundle_dir, const char *jar_dir, JNIEnv **env, 
     opts[n++].optionString = "--add-exports=java.desktop/sun.awt.X11=ALL-UNNAMED";
     opts[n++].optionString = "-Djava.awt.headless=false";
     opts[n++].optionString = bundle_opt;
-    /* MIDICENTER_PLUGIN_JAVA_OPTS: extra options separated by spaces (e.g. -Xmx512m) */
+    /* MIDICENTER_PLUGIN_JAVA_OPTS: extra options separated by spaces (e.g. -Xmx512m); a release bundle takes only
+     * the harmless ones */
     char *extra = getenv("MIDICENTER_PLUGIN_JAVA_OPTS") ? strdup(getenv("MIDICENTER_PLUGIN_JAVA_OPTS")) : NULL;
     for (char *save = NULL, *tok = extra ? strtok_r(extra, " ", &save) : NULL; tok && n < MC_MAX_JVM_OPTIONS;
          tok = strtok_r(NULL, " ", &save)) {
-        opts[n++].optionString = tok;
+        if (development || mc_release_option_allowed(tok)) {
+            opts[n++].optionString = tok;
+        }
     }
     for (int i = 0; i < n; i++) {
         opts[i].extraInfo = NULL;
     }
     JavaVMInitArgs args = {.version = JNI_VERSION_10, .nOptions = n, .options = opts, .ignoreUnrecognized = JNI_FALSE};
+    char *hidden[MC_JVM_ENV_COUNT];
+    mc_hide_jvm_env(hidden);
     jint rc = create_vm(&vm, (void **)env, &args);
+    mc_restore_jvm_env(hidden);
     free(extra);
     free(cp_opt);
     free(cp);

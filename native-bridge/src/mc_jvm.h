@@ -1,6 +1,8 @@
 /*
  * mc_jvm.h: finding, loading and starting (or joining) the process's one JVM. The plugin links nothing of the JDK:
- * libjvm.so is dlopen'ed from the runtime in the plugin bundle, else from $JAVA_HOME, else from the `java` on PATH.
+ * libjvm.so is dlopen'ed from the runtime in the plugin bundle, else (a development bundle, without runtime/) from
+ * $JAVA_HOME, else from the `java` on PATH. The class path is the bundle's jars only; the host's JAVA_TOOL_OPTIONS,
+ * _JAVA_OPTIONS, JDK_JAVA_OPTIONS and CLASSPATH never reach the JVM.
  */
 #ifndef MC_JVM_H
 #define MC_JVM_H

@@ -52,9 +52,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the summary as JSON on stdout")
     boolean json;
 
+    @Option(names = "--lease", paramLabel = "SECONDS", description = "how long a claimed batch stays this run's; a run"
+            + " that dies without giving its files back (e.g. the database server stopped) holds them this long"
+            + " (default: ${DEFAULT-VALUE})")
+    int leaseSeconds = 120;
+
     @Override
     public Integer call() throws IOException {
-        AnalysisOptions options = AnalysisOptions.defaults().withBatchSize(batch);
+        if (leaseSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--lease must be at least 1: " + leaseSeconds);
+        }
+        AnalysisOptions options = AnalysisOptions.defaults().withBatchSize(batch).withLease(java.time.Duration.ofSeconds(leaseSeconds));
         if (threads != null) {
             options = options.withThreads(threads);
         }

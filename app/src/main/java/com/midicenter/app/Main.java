@@ -25,12 +25,15 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (0 success, 1 partial failure, 2 usage error). */
+    /**
+     * Runs the command line and returns the exit code (0 success, 1 partial failure, 2 usage error, 3 failed,
+     * 4 the database server stopped or cannot be reached: see {@link FailureMessage}).
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("midicenter: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return 3;
+            commandLine.getErr().println("midicenter: " + FailureMessage.of(e));
+            return FailureMessage.exitCode(e);
         });
         return cli.execute(args);
     }

@@ -26,7 +26,37 @@ public final class Bridge {
     /** The bridge API version; the native side refuses a Java side with another one, with a message in the host's log. */
     public static final int API_VERSION = 1;
 
+    /** Whether the JVM's origin has been logged (once per JVM, by the first instance, under a test host). */
+    private static final java.util.concurrent.atomic.AtomicBoolean RUNTIME_LOGGED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private Bridge() {
+    }
+
+    /**
+     * Where this JVM's code comes from, for the host's log (one short line): the runtime's folder, the class path's
+     * folders, and the JVM options but the class path (what the native side chose; the host's JAVA_TOOL_OPTIONS,
+     * CLASSPATH, ... must not appear).
+     */
+    static String runtimeDescription() {
+        String[] entries = System.getProperty("java.class.path", "").split(java.io.File.pathSeparator);
+        java.util.Set<String> folders = new java.util.TreeSet<>();
+        int notJars = 0;
+        for (String entry : entries) {
+            Path path = Path.of(entry);
+            boolean jar = entry.endsWith(".jar");
+            notJars += jar ? 0 : 1;
+            folders.add(String.valueOf(jar ? path.getParent() : path));
+        }
+        Object options;
+        try {
+            options = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                    .stream().filter(o -> !o.startsWith("-Djava.class.path=")).toList();
+        } catch (RuntimeException | LinkageError noManagement) { // a runtime without java.management: say so, go on
+            options = "unknown (" + noManagement + ")";
+        }
+        return "Java " + System.getProperty("java.version") + " runtime " + System.getProperty("java.home")
+                + "; class path " + entries.length + " entries, " + notJars + " not jars, in " + folders
+                + "; JVM options " + options;
     }
 
     /** [native, at load] The API version of this Java side. */
@@ -64,6 +94,11 @@ public final class Bridge {
     static Instance create(long handle, ByteBuffer ring, String bundle) {
         RingWriter writer = new RingWriter(ring, state -> nativeStateChanged(handle, state),
                 message -> nativeLog(handle, message));
+        // only for the test hosts (MIDICENTER_PLUGIN_TEST, as the CLAP test host sets it): in a real host the management
+        // classes this loads cost time next to a running transport (JACK xruns were seen under load)
+        if (System.getenv("MIDICENTER_PLUGIN_TEST") != null && RUNTIME_LOGGED.compareAndSet(false, true)) {
+            writer.log(runtimeDescription());
+        }
         InstanceLogic logic = null;
         try {
             Optional<InstanceLogic.Factory> factory =

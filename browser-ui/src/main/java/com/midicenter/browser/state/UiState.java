@@ -45,7 +45,10 @@ public final class UiState {
         return state;
     }
 
-    /** Writes the state to {@code file} (a temporary file beside it, then moved over it). */
+    /**
+     * Writes the state to {@code file} (a temporary file beside it, then moved over it). The file is the user's alone
+     * (0600, from the temporary file): it holds the last search and filters.
+     */
     public void save(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);

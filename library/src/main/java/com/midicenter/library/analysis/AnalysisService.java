@@ -140,8 +140,12 @@ public final class AnalysisService {
             try {
                 queue.release(); // what this run claimed but did not store goes back at once, not after the lease
             } catch (RuntimeException e) {
-                LOG.warn("could not give unfinished analysis jobs back; they return when their lease expires: {}",
-                        e.toString());
+                if (failure.get() != null) { // the database failed: the run's failure says so already
+                    LOG.info("could not give unfinished analysis jobs back; they return when their lease expires: {}", e.toString());
+                } else {
+                    LOG.warn("could not give unfinished analysis jobs back; they return when their lease expires: {}",
+                            e.toString());
+                }
             }
         }
         if (interrupted) {

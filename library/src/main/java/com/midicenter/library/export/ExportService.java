@@ -38,6 +38,9 @@ import java.util.zip.ZipOutputStream;
  * {@code " (2)"}, {@code " (3)"}...; an existing zip target is not replaced either but written beside it as
  * {@code name (2).zip}. Archive members are read with a {@link LocationReader}.
  *
+ * <p>A target that cannot be written (the disk is full) ends the export with an {@link ExportException}; the file
+ * being written is deleted (a zip as a whole), so every file left in a folder is complete.
+ *
  * <p>An unreadable file (moved, deleted) is listed in {@link ExportResult#failures()} and the export goes on; a
  * target that cannot be written stops it with an {@link ExportException}. Runs on the calling thread; one export per
  * call, so the service is thread-safe.
@@ -120,7 +123,7 @@ public final class ExportService {
             return zip ? toZip(sources, target, names, listener, cancel)
                     : toFolder(sources, target, names, listener, cancel);
         } catch (IOException e) {
-            throw new ExportException("cannot write " + target + ": " + e, e);
+            throw new ExportException("cannot write " + target + ": " + describe(e), e);
         }
     }
 
@@ -169,6 +172,9 @@ public final class ExportService {
                             out.write(bytes);
                         } catch (FileAlreadyExistsException taken) {
                             continue;
+                        } catch (IOException e) {
+                            deleteCreated(file, e); // e.g. the disk is full: never leave a cut-off file behind
+                            throw e;
                         }
                         files.add(new ExportResult.Exported(s.contentId(), s.path(), name, bytes.length));
                         break;
@@ -197,6 +203,16 @@ public final class ExportService {
                 // keep looking
             }
         }
+        try {
+            return writeZip(sources, zipFile, raw, names, listener, cancel);
+        } catch (IOException | RuntimeException e) {
+            deleteCreated(zipFile, e); // e.g. the disk is full: a cut-off zip must not look like an export
+            throw e;
+        }
+    }
+
+    private static ExportResult writeZip(List<ExportSource> sources, Path zipFile, OutputStream raw, NameTemplate names,
+                                         ExportListener listener, AtomicBoolean cancel) throws IOException {
         List<ExportResult.Exported> files = new ArrayList<>();
         List<ExportResult.Failure> failures = new ArrayList<>();
         Set<String> taken = new HashSet<>();
@@ -224,6 +240,25 @@ public final class ExportService {
             }
         }
         return new ExportResult(zipFile, files, failures, false);
+    }
+
+    /** Why writing failed, in words: the file system's reason, and for a full disk what to do. */
+    private static String describe(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? fs.getFile() + ": " + fs.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return reason.contains("No space left on device")
+                ? reason + " (the disk is full: every file written before is complete; free some space and export again)"
+                : reason;
+    }
+
+    /** Deletes a file this export created and could not finish; a failure to delete is added to {@code failure}. */
+    private static void deleteCreated(Path file, Exception failure) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static byte[] read(LocationReader reader, ExportSource s, List<ExportResult.Failure> failures) {

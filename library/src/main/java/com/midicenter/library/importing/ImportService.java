@@ -34,7 +34,8 @@ import javax.sql.DataSource;
  * with COPY. Memory stays flat whatever the library size: every stage hands over through a bounded queue.
  *
  * <p>Incremental: files whose size and modification time are unchanged are skipped; files gone from the
- * walked folders are marked missing (only when the walk completed). Resumable: each batch is one
+ * walked folders are marked missing (only for a root whose walk completed, or which is gone itself: a library folder
+ * deleted or unmounted; never for a folder that could not be read). Nothing is ever deleted. Resumable: each batch is one
  * transaction, so a killed import re-run ends with the same library a clean run makes.
  *
  * <p>Thread-safe; each {@link #run} uses its own threads and two pooled connections.
@@ -72,7 +73,6 @@ public final class ImportService {
         FileImporter importer = new FileImporter(options);
 
         Thread writerThread;
-        boolean walkComplete;
         long runId = -1;
         ImportResult result;
         Throwable error;
@@ -90,8 +90,12 @@ public final class ImportService {
                     TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.threads() * 256),
                     namedDaemons("midicenter-import-"), new ThreadPoolExecutor.CallerRunsPolicy());
             List<ScanCandidate> pending = new ArrayList<>(LOOKUP_BATCH);
+            List<String> settledRoots = new ArrayList<>(); // walked completely, or gone: their unseen files are missing
             try {
-                walkComplete = new MidiFileWalker(true).walk(roots,
+                MidiFileWalker walker = new MidiFileWalker(true);
+                for (int r = 0; r < roots.size(); r++) {
+                    Path root = roots.get(r);
+                    boolean complete = walker.walk(List.of(root),
                         candidate -> {
                             counters.found.incrementAndGet();
                             pending.add(candidate);
@@ -104,6 +108,10 @@ public final class ImportService {
                         (path, reason) -> put(toWriter, new ImportErrorRow(path.toAbsolutePath().normalize().toString(),
                                 "unreadable", reason, -1, -1), stop),
                         () -> stop.get() || cancel.get());
+                    if (complete || isGone(root)) {
+                        settledRoots.add(rootStrings.get(r));
+                    }
+                }
                 if (!pending.isEmpty() && !stop.get() && !cancel.get()) {
                     dispatch(pending, firstImport ? null : lookup, workers, importer, toWriter, counters, failure, stop, listener);
                 }
@@ -114,8 +122,8 @@ public final class ImportService {
                 put(toWriter, END, new AtomicBoolean()); // always deliver END so the writer ends
                 joinQuietly(writerThread);
             }
-            if (failure.get() == null && walkComplete && !cancel.get()) {
-                for (String root : rootStrings) {
+            if (failure.get() == null && !cancel.get()) {
+                for (String root : settledRoots) {
                     counters.missing.addAndGet(lookup.markMissing(root.endsWith("/") ? root : root + "/"));
                 }
             }
@@ -269,6 +277,17 @@ public final class ImportService {
             Thread.currentThread().interrupt();
             stop.set(true);
         }
+    }
+
+    /**
+     * True when the root itself is gone (deleted, renamed, its drive unmounted) while its parent folder is there: its
+     * files are marked missing (never deleted). A root that is there but unreadable is not gone: nothing is marked.
+     */
+    private static boolean isGone(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        return java.nio.file.Files.notExists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && (parent == null || java.nio.file.Files.isDirectory(parent));
     }
 
     private static String[] paths(List<ScanCandidate> cs) {

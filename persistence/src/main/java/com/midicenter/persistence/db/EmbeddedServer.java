@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * db/             the PostgreSQL data folder (0700), created by initdb on first start
  * db-password     the generated password of the database user (0600)
- * db.log          the server log (rotated to db.log.1 at 10 MB, at start)
+ * db.log          the server log (0600; rotated to db.log.1 at 10 MB, at start)
  * db.lock         held exclusively while a process starts or stops the server
  * db.clients      held shared by every process that uses the server
  * </pre>
@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <h2>Security</h2>
  * The server listens on {@code 127.0.0.1} only, on a free port chosen at start, with no Unix socket. Every
  * connection must authenticate with {@code scram-sha-256}; the password is 32 random bytes generated on first
- * start. The data folder and the password file are readable by the user alone.
+ * start, handed to {@code initdb} in a file (never on a command line) and never logged. The data folder, the
+ * password file and the server log are readable by the user alone, made so again at every start.
  *
  * <h2>Several users of one home</h2>
  * Processes sharing a home share one server: the first starts it, later ones attach to it (the port is read from
@@ -111,6 +112,11 @@ public final class EmbeddedServer implements AutoCloseable {
                 throw new StorageException("start embedded server", "cannot create home folder " + home + ": " + e.getMessage(), e);
             }
             Instance instance = OPEN.get(realHome);
+            if (instance == null && !Files.isWritable(realHome)) {
+                throw new StorageException("start embedded server", "the data folder " + realHome + " is read-only (or not"
+                        + " writable by this user): the library's database writes there; make it writable, or choose another"
+                        + " folder with --home or $MIDICENTER_HOME");
+            }
             if (instance == null) {
                 instance = Instance.open(realHome, settings);
                 OPEN.put(realHome, instance);
@@ -405,6 +411,8 @@ public final class EmbeddedServer implements AutoCloseable {
                 int candidate = freeLoopbackPort();
                 PrivateFiles.writePrivateAtomically(dataDirectory.resolve(CONFIG_FILE), serverConfig(candidate));
                 rotateLog();
+                // the log can hold statements with their parameters (slow ones): the user's alone, like the data
+                PrivateFiles.restrictFile(logFile);
                 long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
                 long timeoutSeconds = Math.max(1, settings.startTimeout().toSeconds());
                 ToolResult result = runTool("pg_ctl", List.of("start", "-D", dataDirectory.toString(), "-w", "-s",
@@ -415,6 +423,11 @@ public final class EmbeddedServer implements AutoCloseable {
                 String log = readFrom(logFile, logOffset);
                 boolean transientFailure = log.contains("could not bind") || log.contains("Address already in use")
                         || log.contains("is still in use") || log.contains("already exists");
+                if (log.contains("No space left on device")) {
+                    throw new StorageException("start embedded server", "the disk holding the data folder " + dataDirectory
+                            + " is full (No space left on device): free some space there, then run again (full log: "
+                            + logFile + ")");
+                }
                 if (!transientFailure || attempt == START_ATTEMPTS) {
                     throw new StorageException("start embedded server", "pg_ctl exited with " + result.exitCode() + ": "
                             + result.output().strip() + "\n" + lastLines(log, 15) + "(full log: " + logFile + ")");

@@ -69,6 +69,14 @@ final class PrivateFiles {
         }
     }
 
+    /** Creates {@code file} empty (0600) if it is absent, and makes it 0600 if it is not. */
+    static void restrictFile(Path file) throws IOException {
+        openPrivate(file).close();
+        if (POSIX && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY_FILE)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+        }
+    }
+
     /** Opens (creating 0600 if absent) a file for read and write, e.g. a lock file. */
     static FileChannel openPrivate(Path file) throws IOException {
         return POSIX
