@@ -41,11 +41,15 @@ import java.util.function.UnaryOperator;
             "'bench search-load --files 100000' runs --searchers threads over that query mix on a library of its own",
             "while a second corpus of --import-files files is imported into it with background analysis; prints",
             "latencies, errors, pool timeouts and pool figures. The library is rebuilt on the next run.",
+            "'bench load --files 100000 --minutes 10' runs --searchers threads over that query mix, an import of newly",
+            "generated batches (--batch-files each) and two analysis workers at once on a copy of the 'bench search'",
+            "library, for --minutes: queries, errors, pool timeouts and p50/p95/p99/max per minute, heap after GC and",
+            "RSS (this process, PostgreSQL) sampled every 5 s and checked flat; the copy is deleted afterwards.",
             "'bench ui --files 1000000' opens the browser window on the 'bench search' library (needs a display:",
             "xvfb-run -a): keystroke -> first results painted, and scrolling 10,000 rows (paint gaps, EDT stalls)."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import, analyze, search, search-load or ui")
+    @Parameters(paramLabel = "WHAT", description = "import, analyze, search, search-load, load or ui")
     String what;
 
     @Option(names = "--files", description = "corpus size (default: ${DEFAULT-VALUE})")
@@ -66,9 +70,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("import", "analyze", "search", "search-load", "ui").contains(what)) {
+        if (!List.of("import", "analyze", "search", "search-load", "load", "ui").contains(what)) {
             System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze, search,"
-                    + " search-load, ui");
+                    + " search-load, load, ui");
             return 2;
         }
         Path corpus = corpus(work, files, seed);
@@ -83,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (what.equals("search-load")) {
             return searchLoad(corpus);
+        }
+        if (what.equals("load")) {
+            return load(corpus);
         }
         Path home = work.resolve("library-" + System.currentTimeMillis());
         if (what.equals("analyze")) {
@@ -228,6 +235,77 @@ final class BenchCommand implements Callable<Integer> {
         }
         SearchLoad.print(System.out, result, files, importFiles, size);
         return result.load().errors() > 0 ? 1 : 0;
+    }
+
+    @Option(names = "--minutes", description = "load: how long the load runs (default: ${DEFAULT-VALUE})")
+    double minutes = 10;
+
+    @Option(names = "--batch-files", description = "load: files per generated import batch (default: ${DEFAULT-VALUE})")
+    int batchFiles = 2_000;
+
+    @Option(names = "--worker-threads", description = "load: analysis threads of each of the two workers"
+            + " (default: ${DEFAULT-VALUE})")
+    int workerThreads = 1;
+
+    private int load(Path corpus) throws IOException {
+        if (searchers < 1 || minutes <= 0 || batchFiles < 10 || workerThreads < 1) {
+            System.err.println("midicenter bench: --searchers, --minutes, --batch-files (>= 10) and --worker-threads"
+                    + " must be positive");
+            return 2;
+        }
+        Path source = SearchBench.library(work, corpus, "search-library-" + files + "-seed-" + seed);
+        Path home = work.resolve("load-library-" + files + "-seed-" + seed);
+        Path batches = work.resolve("load-batches");
+        DemoCommand.deleteTree(home);
+        DemoCommand.deleteTree(batches);
+        LoadBench.Result result;
+        try {
+            copyLibrary(source, home);
+            // as a process serving this many searchers opens it; the import shares this pool, the workers have their own
+            int size;
+            try (Database db = Database.embedded(home, EmbeddedServer.Settings.defaults(), c -> c.withSearchers(searchers))) {
+                db.migrate();
+                size = db.config().poolSize();
+                List<SearchBench.Query> mix = SearchBench.queries(corpus, queries, seed, SearchBench.sampleIds(db, 200));
+                LoadBench.Options options = new LoadBench.Options(Duration.ofMillis((long) (minutes * 60_000)),
+                        searchers, batchFiles, seed, workerThreads, Duration.ofSeconds(5), Duration.ofMinutes(1));
+                result = LoadBench.run(db, home.resolve("db"), batches, mix, options, System.err);
+            } catch (java.sql.SQLException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            LoadBench.print(System.out, result, files, size);
+        } finally {
+            System.err.println("bench load: deleting the generated batches and the library copy ...");
+            DemoCommand.deleteTree(batches);
+            DemoCommand.deleteTree(home);
+        }
+        return result.errors() > 0 || !result.flat() ? 1 : 0;
+    }
+
+    /**
+     * Copies a stopped library (the 'bench search' one stays as it is): its data folder and password, not the lock
+     * files of the processes that used it.
+     */
+    private static void copyLibrary(Path source, Path target) throws IOException {
+        if (Files.exists(source.resolve("db").resolve("postmaster.pid"))) {
+            throw new IOException("the library " + source + " is in use (its server runs); stop what uses it first");
+        }
+        System.err.println("bench load: copying " + source + " to " + target + " ...");
+        try (var paths = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                String name = source.relativize(p).toString();
+                if (name.equals("db.lock") || name.equals("db.clients") || name.equals("db.log")) {
+                    continue;
+                }
+                Path to = target.resolve(name);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                    Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(p));
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     private int analyze(Path corpus, Path home) throws IOException {

@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Runs an analysis worker until stopped: claims pending files from the (shared) database with",
             "leases, analyses and stores them, then waits for new work. Start one per machine against one PostgreSQL",
-            "server (--db-url); the library's paths must be readable on every machine. A worker that dies holds its",
-            "files until its lease expires; then the other workers take them. Ctrl+C stops after the current batch."})
+            "server (--db-url); the library's paths must be readable on every machine. A worker that dies (even kill -9)",
+            "gives its files back as soon as the server closes its session; one that hangs holds them until its",
+            "lease expires. Then the other workers take them. Ctrl+C stops after the current batch."})
 final class WorkerCommand implements Callable<Integer> {
 
     @Mixin

@@ -38,7 +38,9 @@ import javax.sql.DataSource;
  *
  * <p>Any number of these, in any number of processes and machines, can run against one database: each job is
  * analysed by the worker holding its lease, and a worker's results are stored only while it still holds it. A
- * worker killed at any moment holds its jobs until the lease expires; then another worker does them.
+ * worker killed at any moment (kill -9) gives its jobs back as soon as the server has closed its session (its liveness
+ * lock ends with it, see {@link AnalysisWriter}): the next claim of any worker, or the next run, does them. A worker
+ * that hangs with its connection open holds them until the lease expires.
  *
  * <p>Thread-safe; each {@link #run} uses its own threads and pooled connections (threads + 1).
  */
@@ -96,9 +98,21 @@ public final class AnalysisService {
         AtomicBoolean stop = new AtomicBoolean();
         BlockingQueue<Batch> toWriter = new ArrayBlockingQueue<>(options.threads());
 
+        // opened before the first claim: it holds the worker's liveness lock, which keeps this run's leases its own
+        // while it lives and hands them back as soon as it dies (see AnalysisWriter)
+        AnalysisWriter opened;
+        try {
+            opened = new AnalysisWriter(dataSource, sessions, options.worker(), MusicAnalyzer.VERSION);
+        } catch (SQLException | RuntimeException e) {
+            throw new AnalysisException("analysis stopped: the database failed: " + e.getMessage(), e);
+        }
+        if (!opened.holdsWorkerLock()) {
+            LOG.info("another session holds the liveness lock of worker {}; its leases end with their lease time",
+                    options.worker());
+        }
         queue.expireLeases();
         Thread writer = new Thread(() -> {
-            try (AnalysisWriter out = new AnalysisWriter(dataSource, sessions, options.worker(), MusicAnalyzer.VERSION)) {
+            try (AnalysisWriter out = opened) {
                 int finished = 0;
                 while (finished < options.threads()) {
                     Batch batch = toWriter.take();

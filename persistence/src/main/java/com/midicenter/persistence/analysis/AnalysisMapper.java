@@ -11,8 +11,19 @@ public interface AnalysisMapper {
     List<ClaimedJob> claim(@Param("worker") String worker, @Param("limit") int limit,
                            @Param("leaseSeconds") double leaseSeconds);
 
-    /** Running jobs whose lease ran out go back to pending. */
+    /**
+     * Running jobs whose lease ran out, or whose worker holds no liveness lock ({@link #lockWorker}: its process
+     * ended), go back to pending.
+     */
     int expireLeases();
+
+    /**
+     * Takes {@code worker}'s liveness lock on this session (until {@link #unlockWorker} or the connection ends);
+     * false when another session holds it.
+     */
+    boolean lockWorker(@Param("worker") String worker);
+
+    boolean unlockWorker(@Param("worker") String worker);
 
     /** Done or failed jobs of an older analyser version go back to pending. */
     int requeueOlderThan(@Param("version") int version);

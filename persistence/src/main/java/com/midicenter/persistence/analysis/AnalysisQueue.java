@@ -10,8 +10,9 @@ import java.util.Objects;
  * The analysis work queue as one worker sees it: claims pending jobs with a lease, gives back expired or unfinished
  * leases, and counts. Each call is its own short transaction on a pooled connection; thread-safe.
  *
- * <p>A worker that dies keeps its leases until they expire; any worker's {@link #expireLeases()} then returns those
- * jobs to pending, so a crashed machine delays its files by one lease and loses none.
+ * <p>A worker whose process dies loses its liveness lock with its database session (see {@link AnalysisWriter}); any
+ * worker's {@link #expireLeases()} then returns its jobs to pending at once. A worker that hangs, or a machine cut off
+ * with its connection still open, keeps its leases until they expire: its files are delayed by one lease, none lost.
  */
 public final class AnalysisQueue {
 

@@ -20,7 +20,10 @@ import javax.sql.DataSource;
  * failed with their reason). A batch is all in or not at all, so a worker killed at any moment loses nothing and
  * writes nothing twice.
  *
- * <p>Holds one pooled connection until closed. Not thread-safe: one writer per worker.
+ * <p>Holds one pooled connection until closed, and on it the worker's liveness lock: while a writer of {@code worker}
+ * is open, {@link AnalysisQueue#expireLeases()} leaves that worker's leases alone until they run out; once it is
+ * closed, or its process dies (kill -9: the server ends the session and its lock), they are given back at once. Open
+ * the writer before claiming. Not thread-safe: one writer per worker.
  */
 public final class AnalysisWriter implements AutoCloseable {
 
@@ -39,6 +42,7 @@ public final class AnalysisWriter implements AutoCloseable {
     private final String worker;
     private final int version;
     private final StringBuilder buffer = new StringBuilder(1 << 16);
+    private final boolean workerLocked;
 
     /** What a batch did. */
     public record Written(int stored, int failed, int dropped) {
@@ -60,6 +64,9 @@ public final class AnalysisWriter implements AutoCloseable {
             this.mapper = session.getMapper(AnalysisMapper.class);
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
             mapper.createStage();
+            // false only when another session holds this name's lock (the same name twice, or a hash collision):
+            // then that session's life keeps these leases too, and lease_until still ends them
+            this.workerLocked = mapper.lockWorker(worker);
             connection.commit();
             ok = true;
         } finally {
@@ -148,12 +155,25 @@ public final class AnalysisWriter implements AutoCloseable {
         }
     }
 
+    /** True when this writer holds its worker's liveness lock (see the class comment). */
+    public boolean holdsWorkerLock() {
+        return workerLocked;
+    }
+
     @Override
     public void close() throws SQLException {
         try {
-            session.close();
+            if (workerLocked) {
+                connection.rollback();
+                mapper.unlockWorker(worker); // session-level: it would otherwise stay with the pooled connection
+                connection.commit();
+            }
         } finally {
-            connection.close();
+            try {
+                session.close();
+            } finally {
+                connection.close();
+            }
         }
     }
 }

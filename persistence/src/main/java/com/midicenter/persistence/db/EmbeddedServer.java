@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -265,15 +266,29 @@ public final class EmbeddedServer implements AutoCloseable {
 
         private void startOrAttach() throws IOException {
             password = readOrCreatePassword();
-            Optional<PostmasterPid> running = findRunningPostmaster();
-            if (running.isPresent()) {
-                port = awaitReady();
-                startedHere = false;
-            } else {
+            for (int attempt = 1; ; attempt++) {
+                Optional<PostmasterPid> running = findRunningPostmaster();
+                if (running.isPresent()) {
+                    OptionalInt ready = awaitReady();
+                    if (ready.isPresent()) {
+                        port = ready.getAsInt();
+                        startedHere = false;
+                        break;
+                    }
+                    // it was stopping: a process killed while it stopped the server (kill -9 ends its hold on
+                    // db.lock, its pg_ctl goes on) let us in before the server was down; start it again
+                    if (attempt == START_ATTEMPTS) {
+                        throw new StorageException("attach to embedded server", "the running server of " + home
+                                + " went away " + attempt + " times while this process attached to it");
+                    }
+                    LOG.info("[{}] the server stopped while this process attached to it; starting it again", home);
+                    continue;
+                }
                 boolean initialised = initialiseIfNeeded();
                 port = startPostmaster();
                 startedHere = true;
                 LOG.debug("[{}] postmaster up (fresh data folder: {})", home, initialised);
+                break;
             }
             ensureDatabase();
         }
@@ -338,16 +353,16 @@ public final class EmbeddedServer implements AutoCloseable {
             return Optional.empty();
         }
 
-        /** Waits until the running postmaster is ready and returns its port. */
-        private int awaitReady() {
+        /** Waits until the running postmaster is ready and returns its port; empty when it went away meanwhile. */
+        private OptionalInt awaitReady() {
             long deadline = System.nanoTime() + settings.startTimeout().toNanos();
             while (true) {
                 Optional<PostmasterPid> pid = PostmasterPid.read(dataDirectory);
                 if (pid.isEmpty() || !pid.get().isLivePostmasterOf(dataDirectory)) {
-                    throw new StorageException("attach to embedded server", "the running server of " + home + " went away");
+                    return OptionalInt.empty();
                 }
                 if (pid.get().ready() && pid.get().port() > 0) {
-                    return pid.get().port();
+                    return OptionalInt.of(pid.get().port());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new StorageException("attach to embedded server", "the server of " + home + " did not become ready within "

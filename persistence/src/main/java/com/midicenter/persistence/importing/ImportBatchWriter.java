@@ -6,6 +6,7 @@ import com.midicenter.persistence.copy.CopyText;
 import com.midicenter.persistence.mapper.ImportRunCounts;
 import com.midicenter.persistence.mapper.ImportRunMapper;
 import com.midicenter.persistence.mapper.ImportRunStatus;
+import com.midicenter.persistence.details.FileDetailsMapper;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.postgresql.PGConnection;
@@ -139,6 +140,12 @@ public final class ImportBatchWriter implements AutoCloseable {
                 imported = mapper.mergeContent(runId);
                 long t2 = System.nanoTime();
                 mapper.mergeLocations(runId);
+                // a copy of an analysed file may now be its first location: its search row follows, so that the
+                // library does not depend on whether the copy came before or after the analysis
+                List<Long> analysed = mapper.stagedContentsWithSearchRows();
+                if (!analysed.isEmpty()) {
+                    session.getMapper(FileDetailsMapper.class).refreshSearchDocs(analysed.toArray(Long[]::new));
+                }
                 long t3 = System.nanoTime();
                 long t4 = t3;
                 mapper.clearFixedErrors();

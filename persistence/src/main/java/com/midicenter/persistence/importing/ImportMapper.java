@@ -25,6 +25,9 @@ public interface ImportMapper {
     /** Forgets earlier errors of files that now read fine. */
     int clearFixedErrors();
 
+    /** Analysed contents (with a search row) of the staged batch's files. */
+    List<Long> stagedContentsWithSearchRows();
+
     /** Records (or replaces) import errors by path. */
     int upsertErrors(@Param("runId") long runId, @Param("errors") List<ImportErrorRow> errors);
 

@@ -127,6 +127,40 @@ class AnalysisQueueIT {
     }
 
     @Test
+    void expireLeases_workerSessionEndedBeforeItsLease_itsJobsComeBackAtOnceAndLiveOnesStay() throws Exception {
+        // given: two workers with hour-long leases, each holding its writer (and with it its liveness lock)
+        AnalysisQueue live = queue("live", 3600);
+        AnalysisQueue gone = queue("gone", 3600);
+        try (AnalysisWriter liveWriter = writer("live")) {
+            AnalysisWriter goneWriter = writer("gone");
+            List<ClaimedJob> kept = live.claim(4);
+            List<ClaimedJob> lost = gone.claim(3);
+            int whileBothRun = live.expireLeases();
+            boolean sameNameTwice;
+            try (AnalysisWriter second = writer("live")) {
+                sameNameTwice = second.holdsWorkerLock();
+            }
+
+            // when: "gone" ends without giving its jobs back, as a killed process does (its session, and lock, end)
+            goneWriter.close();
+            int afterItEnded = live.expireLeases();
+            List<ClaimedJob> retaken = live.claim(10);
+
+            // then
+            assertThat(liveWriter.holdsWorkerLock()).isTrue();
+            assertThat(sameNameTwice).as("a second writer of a running worker's name").isFalse();
+            assertThat(whileBothRun).isZero();
+            assertThat(afterItEnded).isEqualTo(3);
+            assertThat(retaken).extracting(ClaimedJob::contentId)
+                    .containsAll(lost.stream().map(ClaimedJob::contentId).toList())
+                    .doesNotContainAnyElementsOf(kept.stream().map(ClaimedJob::contentId).toList());
+            assertThat(live.expireLeases()).as("the live worker's leases stay its own").isZero();
+        }
+        // and once the live worker's writer is closed too, nothing it still held is stuck
+        assertThat(queue("other", 60).expireLeases()).isEqualTo(10);
+    }
+
+    @Test
     void requeueOlderThan_newerAnalyser_queuesDoneAndFailedAgain() throws Exception {
         // given: everything analysed by version 7
         AnalysisQueue queue = queue("v", 60);
