@@ -42,10 +42,13 @@ import java.util.function.UnaryOperator;
             "while a second corpus of --import-files files is imported into it with background analysis; prints",
             "latencies, errors, pool timeouts and pool figures. The library is rebuilt on the next run.",
             "'bench ui --files 1000000' opens the browser window on the 'bench search' library (needs a display:",
-            "xvfb-run -a): keystroke -> first results painted, and scrolling 10,000 rows (paint gaps, EDT stalls)."})
+            "xvfb-run -a): keystroke -> first results painted, and scrolling 10,000 rows (paint gaps, EDT stalls).",
+            "'bench fuzz --inputs 1000000 [--seed S] [--out DIR] [--threads T]' mutates generated and repair-case files",
+            "and runs each through the reader and every analyser (as 'info' does) with a per-input time limit;",
+            "prints outcome counts, inputs/s, the slowest inputs and memory; saves crashing and slow inputs to --out."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import, analyze, search, search-load or ui")
+    @Parameters(paramLabel = "WHAT", description = "import, analyze, search, search-load, ui or fuzz")
     String what;
 
     @Option(names = "--files", description = "corpus size (default: ${DEFAULT-VALUE})")
@@ -58,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "where the corpus and the fresh library go (default: ${DEFAULT-VALUE})")
     Path work = Path.of(System.getProperty("java.io.tmpdir"), "midicenter-bench");
 
-    @Option(names = "--threads", description = "import reader threads (default: one per core)")
+    @Option(names = "--threads", description = "import reader threads (default: one per core); fuzz: worker threads (default: 1)")
     Integer threads;
 
     @Option(names = "--batch", description = "files per import transaction (default: the import's)")
@@ -66,10 +69,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("import", "analyze", "search", "search-load", "ui").contains(what)) {
+        if (!List.of("import", "analyze", "search", "search-load", "ui", "fuzz").contains(what)) {
             System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze, search,"
-                    + " search-load, ui");
+                    + " search-load, ui, fuzz");
             return 2;
+        }
+        if (what.equals("fuzz")) {
+            return fuzz();
         }
         Path corpus = corpus(work, files, seed);
         if (what.equals("ui")) {
@@ -122,6 +128,34 @@ final class BenchCommand implements Callable<Integer> {
                 result.imported(), result.duplicates(), result.errors(), result.seconds(), result.filesPerSecond(),
                 HeapWatch.maxHeapBytes() >> 20, peak >> 20, live >> 20, stats.databaseSizeBytes() / 1e6);
         return 0;
+    }
+
+    @Option(names = "--inputs", description = "fuzz: mutated inputs to run (default: ${DEFAULT-VALUE})")
+    long inputs = 10_000;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "fuzz: where crashing and slow inputs are saved"
+            + " (default: fuzz-findings under --work)")
+    Path out;
+
+    @Option(names = "--limit-ms", description = "fuzz: time limit per input (default: ${DEFAULT-VALUE})")
+    long limitMs = 2000;
+
+    @Option(names = "--slow-ms", description = "fuzz: inputs slower than this are saved as slow (default: ${DEFAULT-VALUE})")
+    long slowMs = 500;
+
+    private int fuzz() throws IOException {
+        int t = threads == null ? 1 : threads;
+        if (inputs < 0 || t < 1 || t > 64 || limitMs < 1 || slowMs < 1 || slowMs > limitMs) {
+            System.err.println("midicenter bench fuzz: --inputs >= 0, --threads 1..64, 1 <= --slow-ms <= --limit-ms");
+            return 2;
+        }
+        try {
+            return FuzzBench.run(inputs, seed, t, Duration.ofMillis(limitMs), Duration.ofMillis(slowMs),
+                    out != null ? out : work.resolve("fuzz-findings"), System.out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
     }
 
     @Option(names = "--queries", description = "search benchmark: queries in the mix (default: ${DEFAULT-VALUE})")
