@@ -23,7 +23,7 @@ import java.util.Set;
  * missing end of track, running status across meta events, stray data and status bytes, bad meta lengths, odd
  * divisions, junk around chunks, concatenated files, overlong variable-length numbers).
  *
- * <p>Deterministic: the same list every time.
+ * <p>Deterministic: the same list every time. Thread-safe.
  */
 public final class FuzzSeeds {
 
@@ -51,11 +51,19 @@ public final class FuzzSeeds {
     private FuzzSeeds() {
     }
 
-    /** Every seed: generated files first, then the repair cases. */
+    /** Every seed: generated files first, then the repair cases (made once, then shared: seeds are immutable). */
     public static List<Seed> all() {
-        List<Seed> seeds = new ArrayList<>(generated());
-        seeds.addAll(repairCases());
-        return List.copyOf(seeds);
+        return All.SEEDS;
+    }
+
+    private static final class All {
+        static final List<Seed> SEEDS;
+
+        static {
+            List<Seed> seeds = new ArrayList<>(generated());
+            seeds.addAll(repairCases());
+            SEEDS = List.copyOf(seeds);
+        }
     }
 
     /** Generated files: one valid file per part, format 0 and 1, RMID, SMPTE, one per corrupt kind. */
