@@ -42,10 +42,10 @@ final class FuzzBench {
             live = heap.maxLiveHeapBytes();
         }
         stdout.printf(Locale.ROOT, "fuzz campaign: %,d inputs from %d seeds (seed %d), %d threads, %d cores, limit %d ms"
-                        + " per input, Java %s%n", r.inputs(), seeds.size(), seed, threads,
+                        + " of CPU per input, Java %s%n", r.inputs(), seeds.size(), seed, threads,
                 Runtime.getRuntime().availableProcessors(), limit.toMillis(), System.getProperty("java.version"));
         stdout.println("| inputs | seconds | inputs/s | read ok | clean format error | crash | timeout | slow (> "
-                + slow.toMillis() + " ms) | heap max / peak / live after GC | most allocated by one input | max"
+                + slow.toMillis() + " ms CPU) | heap max / peak / live after GC | most allocated by one input | max"
                 + " allocated / input byte (inputs >= 1 KiB) | largest input |");
         stdout.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         stdout.printf(Locale.ROOT, "| %,d | %.1f | %,.0f | %,d | %,d | %,d | %,d | %,d | %d / %d / %d MB | %,.1f MB"
@@ -54,12 +54,12 @@ final class FuzzBench {
                 live >> 20, r.maxAllocatedBytes() / 1e6, r.maxAllocatedIndex(), r.maxAllocatedPerByte(),
                 r.maxInputBytes());
         if (r.stoppedEarly()) {
-            stdout.println("STOPPED EARLY: more than " + 8 + " inputs hung a thread");
+            stdout.println("STOPPED EARLY: more than 8 threads hung on inputs");
         }
         stdout.println("slowest inputs:");
         for (FuzzCampaign.Timed t : r.slowest()) {
-            stdout.printf(Locale.ROOT, "  %8.1f ms  input %d (%,d bytes): %s%n", t.nanos() / 1e6, t.index(), t.bytes(),
-                    t.recipe());
+            stdout.printf(Locale.ROOT, "  %8.1f ms CPU (%8.1f ms wall)  input %d (%,d bytes): %s%n", t.nanos() / 1e6,
+                    t.wallNanos() / 1e6, t.index(), t.bytes(), t.recipe());
         }
         if (!r.crashSignatures().isEmpty()) {
             stdout.println("crashes by signature:");

@@ -23,9 +23,11 @@ import java.util.function.LongConsumer;
 
 /**
  * Runs inputs {@code 0..inputs-1} of a {@link Mutator} through a {@link FilePipeline} on {@code threads} named
- * daemon threads, with a per-input time limit enforced by a watchdog: an input still running after the limit is
- * counted as a timeout, saved, its thread interrupted and abandoned, and a fresh worker takes over (after
- * {@link #MAX_ABANDONED} abandoned threads the campaign stops early and says so).
+ * daemon threads, with a per-input time limit enforced by a watchdog: an input that has used more CPU time than the
+ * limit (or ten times the limit and at least a minute in wall-clock time: a thread blocked, not computing) is counted as a timeout, saved, its thread interrupted and
+ * abandoned, and a fresh worker takes over (when more than {@link #MAX_ABANDONED} abandoned threads are still
+ * running, the campaign stops early and says so). Limits are in CPU time because on a shared machine the wall-clock
+ * time of an input says more about the neighbours than about the input; both are reported.
  *
  * <p>Every crash (unchecked exception or {@link Error}, see {@link FilePipeline}), timeout and input slower than
  * the slow threshold is written to the output folder as {@code <kind>-<index>.mid} with a {@code .txt} beside it
@@ -39,6 +41,7 @@ public final class FuzzCampaign {
     /** Files saved per finding kind; the counts go on. */
     static final int MAX_SAVED_PER_KIND = 200;
     private static final int SLOWEST_KEPT = 10;
+    private static final long WALL_LIMIT_NANOS = 60_000_000_000L;
 
     /** What to run. */
     public record Options(long inputs, long seed, int threads, Duration limit, Duration slow, Path out) {
@@ -54,12 +57,12 @@ public final class FuzzCampaign {
         }
     }
 
-    /** One input worth a look: a crash, a timeout or a slow input. */
+    /** One input worth a look: a crash, a timeout or a slow input ({@code millis} of CPU time). */
     public record Finding(String kind, long index, long millis, int bytes, String recipe, String detail, Path saved) {
     }
 
-    /** One of the slowest inputs. */
-    public record Timed(long index, long nanos, int bytes, String recipe) {
+    /** One of the slowest inputs: CPU time and wall-clock time. */
+    public record Timed(long index, long nanos, long wallNanos, int bytes, String recipe) {
     }
 
     /**
@@ -93,7 +96,9 @@ public final class FuzzCampaign {
     private static final class Slot {
         volatile long index = -1;
         volatile long startNanos;
+        volatile long startCpuNanos;
         volatile boolean abandoned;
+        volatile long threadId;
         final PriorityQueue<Timed> slowest = new PriorityQueue<>(Comparator.comparingLong(Timed::nanos));
         long maxAllocated;
         long maxAllocatedIndex = -1;
@@ -129,9 +134,10 @@ public final class FuzzCampaign {
         for (int t = 0; t < options.threads(); t++) {
             live.add(startWorker());
         }
-        int abandoned = 0;
+        List<Thread> abandonedThreads = new ArrayList<>();
         boolean stoppedEarly = false;
         long limitNanos = options.limit().toNanos();
+        java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         try {
             while (true) {
                 live.removeIf(t -> !t.isAlive());
@@ -146,17 +152,25 @@ public final class FuzzCampaign {
                 for (int i = 0; i < slots.size(); i++) {
                     Slot slot = slots.get(i);
                     long index = slot.index;
-                    if (index >= 0 && !slot.abandoned && now - slot.startNanos > limitNanos) {
+                    if (index < 0 || slot.abandoned) {
+                        continue;
+                    }
+                    long wall = now - slot.startNanos;
+                    long used = cpu.getThreadCpuTime(slot.threadId) - slot.startCpuNanos;
+                    if ((used > limitNanos || wall > Math.max(10 * limitNanos, WALL_LIMIT_NANOS)) && slot.index == index) {
                         slot.abandoned = true;
                         timeouts.increment();
                         done.increment();
-                        record("timeout", index, (now - slot.startNanos) / 1_000_000, "still running after "
+                        record("timeout", index, used / 1_000_000, "still running after " + used / 1_000_000
+                                + " ms of CPU (" + wall / 1_000_000 + " ms wall clock); limit "
                                 + options.limit().toMillis() + " ms", null);
                         Thread stuck = threadOf(slot);
                         if (stuck != null) {
                             stuck.interrupt();
+                            abandonedThreads.add(stuck);
                         }
-                        if (++abandoned > MAX_ABANDONED) {
+                        abandonedThreads.removeIf(t -> !t.isAlive());
+                        if (abandonedThreads.size() > MAX_ABANDONED) {
                             stoppedEarly = true;
                             next.set(Long.MAX_VALUE / 2);
                         } else {
@@ -202,6 +216,7 @@ public final class FuzzCampaign {
         slots.add(slot);
         Thread t = new Thread(() -> work(slot), "midicenter-fuzz-" + threadNumber.incrementAndGet());
         t.setDaemon(true);
+        slot.threadId = t.getId();
         slotByThread.put(t, slot);
         t.start();
         return t;
@@ -218,10 +233,12 @@ public final class FuzzCampaign {
             }
             Mutator.Input input = mutator.input(index);
             long allocatedBefore = allocation ? threads.getCurrentThreadAllocatedBytes() : 0;
+            slot.startCpuNanos = threads.getCurrentThreadCpuTime();
             slot.startNanos = System.nanoTime();
             slot.index = index;
             FilePipeline.Outcome outcome = pipeline.run(input.bytes(), input.folders(), input.fileName());
-            long nanos = System.nanoTime() - slot.startNanos;
+            long wallNanos = System.nanoTime() - slot.startNanos;
+            long nanos = threads.getCurrentThreadCpuTime() - slot.startCpuNanos;
             slot.index = -1;
             if (slot.abandoned) {
                 return; // the watchdog counted it as a timeout and replaced this thread
@@ -239,9 +256,10 @@ public final class FuzzCampaign {
             }
             if (nanos > slowNanos) {
                 slow.increment();
-                record("slow", index, nanos / 1_000_000, outcome.kind() + " " + outcome.detail(), null);
+                record("slow", index, nanos / 1_000_000, outcome.kind() + " " + outcome.detail() + "; "
+                        + wallNanos / 1_000_000 + " ms wall clock", null);
             }
-            slot.slowest.add(new Timed(index, nanos, input.bytes().length, input.recipe()));
+            slot.slowest.add(new Timed(index, nanos, wallNanos, input.bytes().length, input.recipe()));
             if (slot.slowest.size() > SLOWEST_KEPT) {
                 slot.slowest.poll();
             }
