@@ -143,6 +143,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--slow-ms", description = "fuzz: inputs slower than this are saved as slow (default: ${DEFAULT-VALUE})")
     long slowMs = 500;
 
+    @Option(names = "--max-minutes", description = "fuzz: start no new input after this many minutes (default: no limit)")
+    Long maxMinutes;
+
     private int fuzz() throws IOException {
         int t = threads == null ? 1 : threads;
         if (inputs < 0 || t < 1 || t > 64 || limitMs < 1 || slowMs < 1 || slowMs > limitMs) {
@@ -151,7 +154,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         try {
             return FuzzBench.run(inputs, seed, t, Duration.ofMillis(limitMs), Duration.ofMillis(slowMs),
-                    out != null ? out : work.resolve("fuzz-findings"), System.out);
+                    out != null ? out : work.resolve("fuzz-findings"),
+                    maxMinutes == null ? null : Duration.ofMinutes(maxMinutes), System.out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;

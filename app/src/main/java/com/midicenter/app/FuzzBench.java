@@ -26,13 +26,13 @@ final class FuzzBench {
     private FuzzBench() {
     }
 
-    static int run(long inputs, long seed, int threads, Duration limit, Duration slow, Path out, PrintStream stdout)
-            throws IOException, InterruptedException {
+    static int run(long inputs, long seed, int threads, Duration limit, Duration slow, Path out, Duration budget,
+                   PrintStream stdout) throws IOException, InterruptedException {
         List<FuzzSeeds.Seed> seeds = FuzzSeeds.all();
         Path where = Path.of("fuzz-input.mid");
         FilePipeline pipeline = new FilePipeline(analysis -> ReportJson.line(new FileReport.Read(where, analysis)));
         FuzzCampaign campaign = new FuzzCampaign(new Mutator(seeds, seed), pipeline,
-                new FuzzCampaign.Options(inputs, seed, threads, limit, slow, out));
+                new FuzzCampaign.Options(inputs, seed, threads, limit, slow, out, budget));
         FuzzCampaign.Report r;
         long peak;
         long live;
@@ -53,6 +53,10 @@ final class FuzzBench {
                 r.formatErrors(), r.crashes(), r.timeouts(), r.slow(), HeapWatch.maxHeapBytes() >> 20, peak >> 20,
                 live >> 20, r.maxAllocatedBytes() / 1e6, r.maxAllocatedIndex(), r.maxAllocatedPerByte(),
                 r.maxInputBytes());
+        if (r.outOfTime()) {
+            stdout.printf(Locale.ROOT, "OUT OF TIME: stopped after --max-minutes with %,d of %,d inputs run%n", r.inputs(),
+                    inputs);
+        }
         if (r.stoppedEarly()) {
             stdout.println("STOPPED EARLY: more than 8 threads hung on inputs");
         }

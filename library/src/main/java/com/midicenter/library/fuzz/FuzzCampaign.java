@@ -43,8 +43,17 @@ public final class FuzzCampaign {
     private static final int SLOWEST_KEPT = 10;
     private static final long WALL_LIMIT_NANOS = 60_000_000_000L;
 
-    /** What to run. */
-    public record Options(long inputs, long seed, int threads, Duration limit, Duration slow, Path out) {
+    /**
+     * What to run.
+     *
+     * @param budget wall-clock time after which no new input is started (the report says how many ran), or null
+     */
+    public record Options(long inputs, long seed, int threads, Duration limit, Duration slow, Path out, Duration budget) {
+
+        public Options(long inputs, long seed, int threads, Duration limit, Duration slow, Path out) {
+            this(inputs, seed, threads, limit, slow, out, null);
+        }
+
         public Options {
             if (inputs < 0 || threads < 1 || threads > 64) {
                 throw new IllegalArgumentException("inputs=" + inputs + " threads=" + threads);
@@ -73,7 +82,7 @@ public final class FuzzCampaign {
      * @param crashSignatures      distinct crashes (exception and first frame) with their counts
      */
     public record Report(long inputs, long readOk, long formatErrors, long crashes, long timeouts, long slow,
-                         double seconds, boolean stoppedEarly, List<Timed> slowest, List<Finding> findings,
+                         double seconds, boolean stoppedEarly, boolean outOfTime, List<Timed> slowest, List<Finding> findings,
                          long maxAllocatedBytes, long maxAllocatedIndex, double maxAllocatedPerByte,
                          long maxInputBytes, Map<String, Long> crashSignatures) {
 
@@ -130,6 +139,8 @@ public final class FuzzCampaign {
             Files.createDirectories(options.out());
         }
         long start = System.nanoTime();
+        long budgetEnd = options.budget() == null ? Long.MAX_VALUE : start + options.budget().toNanos();
+        boolean outOfTime = false;
         List<Thread> live = new ArrayList<>();
         for (int t = 0; t < options.threads(); t++) {
             live.add(startWorker());
@@ -149,6 +160,10 @@ public final class FuzzCampaign {
                     progress.accept(done.sum());
                 }
                 long now = System.nanoTime();
+                if (now - budgetEnd > 0 && !outOfTime) {
+                    outOfTime = true;
+                    next.set(Long.MAX_VALUE / 2);
+                }
                 for (int i = 0; i < slots.size(); i++) {
                     Slot slot = slots.get(i);
                     long index = slot.index;
@@ -193,7 +208,7 @@ public final class FuzzCampaign {
             progress.accept(done.sum());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return report(seconds, stoppedEarly);
+        return report(seconds, stoppedEarly, outOfTime);
     }
 
     private final Map<Thread, Slot> slotByThread = new ConcurrentHashMap<>();
@@ -317,7 +332,7 @@ public final class FuzzCampaign {
         }
     }
 
-    private Report report(double seconds, boolean stoppedEarly) {
+    private Report report(double seconds, boolean stoppedEarly, boolean outOfTime) {
         PriorityQueue<Timed> all = new PriorityQueue<>(Comparator.comparingLong(Timed::nanos).reversed());
         long maxAllocated = 0;
         long maxAllocatedIndex = -1;
@@ -343,6 +358,6 @@ public final class FuzzCampaign {
             found = List.copyOf(findings);
         }
         return new Report(done.sum(), readOk.sum(), formatErrors.sum(), crashes.sum(), timeouts.sum(), slow.sum(), seconds,
-                stoppedEarly, slowest, found, maxAllocated, maxAllocatedIndex, maxPerByte, maxInput, sigs);
+                stoppedEarly, outOfTime, slowest, found, maxAllocated, maxAllocatedIndex, maxPerByte, maxInput, sigs);
     }
 }

@@ -25,7 +25,7 @@ class FuzzCorpusTest {
 
     static final Duration LIMIT = Duration.ofSeconds(2);
     /** Allocation allowed for one file: a fixed part (bar tables of at most 16,384 bars...) plus per input byte. */
-    static final long FIXED_BYTES = 16L << 20;
+    static final long FIXED_BYTES = 32L << 20;
     static final long BYTES_PER_INPUT_BYTE = 100;
 
     private static final FilePipeline PIPELINE = new FilePipeline();
