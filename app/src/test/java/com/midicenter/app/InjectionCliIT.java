@@ -162,7 +162,6 @@ class InjectionCliIT {
             // the free-text inputs that reach SQL as values: words, tag, vendor, pack (attached: "--" is a value)
             clean("search <" + shortly(h) + "> + filters", cli("search", "--json", "--facets", "--tag=" + h,
                     "--vendor=" + h, "--pack=" + h, "--", h));
-            clean("search <" + shortly(h) + ">", cli("search", "--json", "--", h));
         }
         for (String h : FEW) {
             for (String option : List.of("--key", "--meter", "--instrument", "--state", "--sort", "--bpm", "--bars",
@@ -272,14 +271,14 @@ class InjectionCliIT {
                 assertThat(show.out()).as(what).contains("\"id\":" + ids.get(3) + ",");
                 clean(what + " delete", cli("collection", "delete", "--json", "--", h));
             }
-            // a saved search whose name and search are hostile
-            Run saved = clean(what + " save-search", cli("collection", "save-search", "--json", "--search="
-                    + shellQuote(h) + " --tag " + shellQuote(h) + " --vendor " + shellQuote(h), "--", "s " + h));
-            if (saved.exit() == 0) {
-                clean(what + " show saved", cli("collection", "show", "--json", "--", "s " + h));
-                clean(what + " delete saved", cli("collection", "delete", "--", "s " + h));
-            }
             if (few) {
+                // a saved search whose name and search are hostile
+                Run saved = clean(what + " save-search", cli("collection", "save-search", "--json", "--search="
+                        + shellQuote(h) + " --tag " + shellQuote(h) + " --vendor " + shellQuote(h), "--", "s " + h));
+                if (saved.exit() == 0) {
+                    clean(what + " show saved", cli("collection", "show", "--json", "--", "s " + h));
+                    clean(what + " delete saved", cli("collection", "delete", "--", "s " + h));
+                }
                 clean(what + " unbalanced search", cli("collection", "save-search", "--search=" + h, "--", "u " + h));
                 clean(what + " show missing", cli("collection", "show", "--", h + "-missing"));
             }

@@ -29,7 +29,7 @@ class MapperPlaceholdersTest {
     @Test
     void mapperXml_textSubstitutions_onlyTheEnumDerivedSortExpressions() throws IOException, URISyntaxException {
         // given: every mapper XML on the class path of this module
-        Path root = Path.of(MapperPlaceholdersTest.class.getResource("/com/midicenter/persistence").toURI());
+        Path root = Path.of(SearchCriteria.class.getResource("SearchMapper.xml").toURI()).getParent().getParent();
         List<Path> xmls;
         try (Stream<Path> files = Files.walk(root)) {
             xmls = files.filter(p -> p.toString().endsWith(".xml")).toList();
