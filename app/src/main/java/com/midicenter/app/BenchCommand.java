@@ -46,10 +46,13 @@ import java.util.function.UnaryOperator;
             "library, for --minutes: queries, errors, pool timeouts and p50/p95/p99/max per minute, heap after GC and",
             "RSS (this process, PostgreSQL) sampled every 5 s and checked flat; the copy is deleted afterwards.",
             "'bench ui --files 1000000' opens the browser window on the 'bench search' library (needs a display:",
-            "xvfb-run -a): keystroke -> first results painted, and scrolling 10,000 rows (paint gaps, EDT stalls)."})
+            "xvfb-run -a): keystroke -> first results painted, and scrolling 10,000 rows (paint gaps, EDT stalls).",
+            "'bench fuzz --inputs 1000000 [--seed S] [--out DIR] [--threads T]' mutates generated and repair-case files",
+            "and runs each through the reader and every analyser (as 'info' does) with a per-input time limit;",
+            "prints outcome counts, inputs/s, the slowest inputs and memory; saves crashing and slow inputs to --out."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "import, analyze, search, search-load, load or ui")
+    @Parameters(paramLabel = "WHAT", description = "import, analyze, search, search-load, load, ui or fuzz")
     String what;
 
     @Option(names = "--files", description = "corpus size (default: ${DEFAULT-VALUE})")
@@ -62,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "where the corpus and the fresh library go (default: ${DEFAULT-VALUE})")
     Path work = Path.of(System.getProperty("java.io.tmpdir"), "midicenter-bench");
 
-    @Option(names = "--threads", description = "import reader threads (default: one per core)")
+    @Option(names = "--threads", description = "import reader threads (default: one per core); fuzz: worker threads (default: 1)")
     Integer threads;
 
     @Option(names = "--batch", description = "files per import transaction (default: the import's)")
@@ -70,10 +73,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("import", "analyze", "search", "search-load", "load", "ui").contains(what)) {
+        if (!List.of("import", "analyze", "search", "search-load", "load", "ui", "fuzz").contains(what)) {
             System.err.println("midicenter bench: unknown benchmark '" + what + "'; available: import, analyze, search,"
-                    + " search-load, load, ui");
+                    + " search-load, load, ui, fuzz");
             return 2;
+        }
+        if (what.equals("fuzz")) {
+            return fuzz();
         }
         Path corpus = corpus(work, files, seed);
         if (what.equals("ui")) {
@@ -129,6 +135,38 @@ final class BenchCommand implements Callable<Integer> {
                 result.imported(), result.duplicates(), result.errors(), result.seconds(), result.filesPerSecond(),
                 HeapWatch.maxHeapBytes() >> 20, peak >> 20, live >> 20, stats.databaseSizeBytes() / 1e6);
         return 0;
+    }
+
+    @Option(names = "--inputs", description = "fuzz: mutated inputs to run (default: ${DEFAULT-VALUE})")
+    long inputs = 10_000;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "fuzz: where crashing and slow inputs are saved"
+            + " (default: fuzz-findings under --work)")
+    Path out;
+
+    @Option(names = "--limit-ms", description = "fuzz: time limit per input (default: ${DEFAULT-VALUE})")
+    long limitMs = 2000;
+
+    @Option(names = "--slow-ms", description = "fuzz: inputs slower than this are saved as slow (default: ${DEFAULT-VALUE})")
+    long slowMs = 500;
+
+    @Option(names = "--max-minutes", description = "fuzz: start no new input after this many minutes (default: no limit)")
+    Long maxMinutes;
+
+    private int fuzz() throws IOException {
+        int t = threads == null ? 1 : threads;
+        if (inputs < 0 || t < 1 || t > 64 || limitMs < 1 || slowMs < 1 || slowMs > limitMs) {
+            System.err.println("midicenter bench fuzz: --inputs >= 0, --threads 1..64, 1 <= --slow-ms <= --limit-ms");
+            return 2;
+        }
+        try {
+            return FuzzBench.run(inputs, seed, t, Duration.ofMillis(limitMs), Duration.ofMillis(slowMs),
+                    out != null ? out : work.resolve("fuzz-findings"),
+                    maxMinutes == null ? null : Duration.ofMinutes(maxMinutes), System.out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
     }
 
     @Option(names = "--queries", description = "search benchmark: queries in the mix (default: ${DEFAULT-VALUE})")

@@ -193,8 +193,29 @@ public final class ChordAnalyzer {
         return ((mask << root) | (mask >>> (12 - root))) & 0xFFF;
     }
 
-    /** The best-scoring chord of the window's profile. */
+    /**
+     * The best-scoring chord of the window's profile; a remembered answer when the profile is one of the last
+     * {@value #REMEMBERED} seen (a chord held over many bars gives the same bar and beat profiles again and again:
+     * a hostile file can have a million such windows).
+     */
     private static int best(Window w) {
+        for (int k = 0; k < REMEMBERED; k++) {
+            if (w.seenBest[k] >= 0 && Arrays.equals(w.pcs, w.seenPcs[k]) && Arrays.equals(w.bass, w.seenBass[k])) {
+                return w.seenBest[k];
+            }
+        }
+        int chord = score(w);
+        int slot = w.seenNext;
+        w.seenNext = (slot + 1) % REMEMBERED;
+        System.arraycopy(w.pcs, 0, w.seenPcs[slot], 0, 12);
+        System.arraycopy(w.bass, 0, w.seenBass[slot], 0, 12);
+        w.seenBest[slot] = chord;
+        return chord;
+    }
+
+    private static final int REMEMBERED = 4;
+
+    private static int score(Window w) {
         double[] pc = w.pcs;
         double total = 0;
         double max = 0;
@@ -232,42 +253,64 @@ public final class ChordAnalyzer {
         return best;
     }
 
-    /** Weights of one window, reused from window to window within a call. */
+    /**
+     * Weights of one window, reused from window to window within a call. Window starts never go back (a bar, then
+     * its beats, then the next bar), so a note that ended before one window's start is done for good: the notes
+     * that can still sound are kept in {@link #active} (in note order, so the sums are added in the same order as
+     * a scan of all notes would add them). A window costs the notes sounding in it, not every note since the
+     * longest one started: a held or stuck note no longer makes each window scan the whole file.
+     */
     private static final class Window {
         final Notes notes;
         final double quarter;
-        final long maxLength;
         final double[] pcs = new double[12];
         final double[] bass = new double[12];
         final double[] byPitch = new double[128];
-        /** First note that can still sound in the next window (windows only move forward). */
-        int from;
+        /** The last profiles {@link #best} scored and their answers (-1: none yet). */
+        final double[][] seenPcs = new double[REMEMBERED][12];
+        final double[][] seenBass = new double[REMEMBERED][12];
+        final int[] seenBest = {-1, -1, -1, -1};
+        int seenNext;
+        /** Pitched notes started before an earlier window's end and not known to have ended, by index. */
+        int[] active = new int[16];
+        int activeCount;
+        /** First note not yet looked at. */
+        int next;
 
         Window(Notes notes, int ppq) {
             this.notes = notes;
             this.quarter = Math.max(1, ppq);
-            long max = 0;
-            for (int i = 0; i < notes.count(); i++) {
-                max = Math.max(max, notes.length(i));
-            }
-            this.maxLength = max;
         }
 
         /** Weighs the pitched notes sounding in [start, end); false when there are none. */
         boolean fill(long start, long end) {
             Arrays.fill(pcs, 0);
             Arrays.fill(bass, 0);
+            int kept = 0;
+            for (int k = 0; k < activeCount; k++) {
+                int i = active[k];
+                if (notes.end(i) > start) {
+                    active[kept++] = i;
+                }
+            }
+            activeCount = kept;
             int n = notes.count();
-            while (from < n && notes.start(from) + maxLength <= start) {
-                from++;
+            for (; next < n && notes.start(next) < end; next++) {
+                if (!notes.isDrum(next) && notes.end(next) > start) {
+                    if (activeCount == active.length) {
+                        active = Arrays.copyOf(active, active.length * 2);
+                    }
+                    active[activeCount++] = next;
+                }
             }
             int low = 128;
             int high = -1;
-            for (int i = from; i < n && notes.start(i) < end; i++) {
-                if (notes.isDrum(i) || notes.end(i) <= start) {
-                    continue;
-                }
+            for (int k = 0; k < activeCount; k++) {
+                int i = active[k];
                 long s = notes.start(i);
+                if (s >= end) {
+                    break;
+                }
                 long overlap = Math.min(notes.end(i), end) - Math.max(s, start);
                 if (overlap <= 0) {
                     continue;

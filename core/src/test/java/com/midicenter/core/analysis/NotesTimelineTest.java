@@ -80,4 +80,28 @@ class NotesTimelineTest {
         assertThat(timeline.tempoCount()).isZero();
         assertThat(timeline.seconds(PPQ)).isCloseTo(0.5, within(1e-9));
     }
+
+    /** Fuzz finding (bench fuzz, hand-tempo-storm.mid): the tempo seconds were summed anew for every tempo event. */
+    @Test
+    void timeline_fiftyThousandTempoEvents_secondsInOnePassAndExact() throws Exception {
+        // given: tempo alternating 250,000 and 1,000,000 us per quarter every quarter
+        SmfBuilder smf = new SmfBuilder(0, Division.ppq(PPQ));
+        SmfBuilder.Track t = smf.addTrack();
+        int events = 50_000;
+        for (int k = 0; k < events; k++) {
+            int us = k % 2 == 0 ? 250_000 : 1_000_000;
+            t.meta((long) k * PPQ, 0x51, new byte[] {(byte) (us >> 16), (byte) (us >> 8), (byte) us});
+        }
+        t.note(0, 0, 60, 90, PPQ);
+        MidiFile file = read(smf);
+
+        // when: built in far less than the seconds the quadratic sum took
+        Timeline timeline = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> Timeline.of(file));
+
+        // then: 25,000 quarters at 0.25 s and 24,999 at 1 s before the last tempo event
+        assertThat(timeline.tempoCount()).isEqualTo(events);
+        assertThat(timeline.seconds((long) (events - 1) * PPQ)).isCloseTo(25_000 * 0.25 + 24_999 * 1.0, within(1e-6));
+        assertThat(timeline.seconds((long) events * PPQ)).isCloseTo(25_000 * 0.25 + 25_000 * 1.0, within(1e-6));
+    }
 }

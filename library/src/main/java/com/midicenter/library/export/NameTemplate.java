@@ -31,7 +31,8 @@ public final class NameTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     /** Literals made only of these are separators, dropped with a missing value. */
     private static final Pattern SEPARATOR = Pattern.compile("[\\s\\-_.,;+|~()\\[\\]]*");
-    private static final Pattern UNSAFE = Pattern.compile("[\\\\/:*?\"<>|\\p{Cntrl}]");
+    /** Separators, characters file systems refuse, control characters (C0 and C1), unpaired surrogates (not encodable). */
+    private static final Pattern UNSAFE = Pattern.compile("[\\\\/:*?\"<>|\\p{Cc}\\p{Cs}]");
 
     private final String text;
     /** Literals at even indexes, field names at odd ones. */
@@ -137,7 +138,8 @@ public final class NameTemplate {
         String s = clean(name);
         s = s.replaceAll("^[\\s.]+", "").replaceAll("[\\s.]+$", "");
         if (s.length() > MAX_NAME) {
-            s = s.substring(0, MAX_NAME).strip();
+            // never between the two halves of a character outside the BMP (an emoji): half of one is no file name
+            s = s.substring(0, Character.isHighSurrogate(s.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME).strip();
         }
         return s;
     }

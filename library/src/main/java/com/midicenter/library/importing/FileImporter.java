@@ -44,6 +44,11 @@ final class FileImporter {
 
     /** Decoder memory a 7z archive may ask for (its LZMA dictionary): more is refused, not allocated. */
     static final int SEVEN_Z_MEMORY_KB = 128 * 1024;
+    /**
+     * Members (of any kind, nested archives' included) one archive on disk may have: a zip of millions of empty
+     * entries is refused after this many, as a zip bomb of another kind. Real packs have a few thousand.
+     */
+    static final int MAX_ARCHIVE_MEMBERS = 100_000;
 
     private final ImportOptions options;
     private final MidiReader reader;
@@ -171,7 +176,11 @@ final class FileImporter {
                     (unreadable ? "cannot read archive: " : "not a readable archive: ") + reason, c.sizeBytes(),
                     c.mtimeMs()));
         }
-        if (budget.exceeded) {
+        if (budget.tooManyMembers) {
+            counting.accept(new ImportErrorRow(archivePath + "!/", "archive_too_many_members", "archive has more than "
+                    + MAX_ARCHIVE_MEMBERS + " members (zip bomb?); the rest of it was not read", c.sizeBytes(),
+                    c.mtimeMs()));
+        } else if (budget.exceeded) {
             counting.accept(new ImportErrorRow(archivePath + "!/", "archive_too_large", "archive expands beyond "
                     + options.maxArchiveBytes() + " bytes (zip bomb?); the rest of it was not read", c.sizeBytes(),
                     c.mtimeMs()));
@@ -198,7 +207,7 @@ final class FileImporter {
     private void member(String entryName, boolean directory, long entrySize, InputStream in, String prefix,
                         String container, long mtimeMs, List<String> outerFolders, int depth, Budget budget,
                         Consumer<Object> out) throws IOException {
-        if (directory) {
+        if (!budget.countMember() || directory) {
             return;
         }
         String name = entryName.replace('\\', '/');
@@ -214,6 +223,8 @@ final class FileImporter {
         }
         if (nested) {
             if (depth >= options.maxArchiveDepth()) {
+                out.accept(new ImportErrorRow(prefix + name, "archive_too_deep", "archive nested more than "
+                        + options.maxArchiveDepth() + " deep; not opened", -1, mtimeMs));
                 return;
             }
             byte[] bytes = readBounded(in, options.maxNestedZipBytes(), budget);
@@ -336,6 +347,18 @@ final class FileImporter {
     private static final class Budget {
         private long remaining;
         private boolean exceeded;
+        private int members;
+        private boolean tooManyMembers;
+
+        /** Counts one member; false (and the archive's reading stops) past {@link #MAX_ARCHIVE_MEMBERS}. */
+        boolean countMember() {
+            if (++members > MAX_ARCHIVE_MEMBERS) {
+                exceeded = true;
+                tooManyMembers = true;
+                return false;
+            }
+            return true;
+        }
 
         Budget(long total) {
             this.remaining = total;

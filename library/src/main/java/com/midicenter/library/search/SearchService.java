@@ -289,7 +289,12 @@ public final class SearchService implements AutoCloseable {
         if (similarTo.matches("\\d{1,18}")) {
             return Long.parseLong(similarTo);
         }
-        String path = java.nio.file.Path.of(similarTo).toAbsolutePath().normalize().toString();
+        String path;
+        try {
+            path = java.nio.file.Path.of(similarTo).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SearchException("'" + similarTo.replace('\0', '?') + "' is not a file path or a content id");
+        }
         List<Long> ids = mapper.contentIdsByPath(path);
         if (ids.isEmpty()) {
             ids = mapper.contentIdsByPath(similarTo);

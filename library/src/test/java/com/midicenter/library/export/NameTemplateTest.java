@@ -53,4 +53,19 @@ class NameTemplateTest {
         assertThatThrownBy(() -> NameTemplate.parse("{title}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{title}").hasMessageContaining("{bpm}");
     }
+
+    /** Found by NameTemplatePropertiesTest: a cut at 150 characters split an emoji, and the name was no valid path. */
+    @Test
+    void render_longEmojiNameAndLoneSurrogates_cutBetweenCharactersAndEncodable() {
+        // given: 149 letters then emoji, so character 150 is the first half of one; and a lone surrogate
+        ExportSource emoji = source("a".repeat(149) + "🥁🥁🥁.mid", null, null, null);
+        ExportSource lone = source("Bass\uD800Loop.mid", null, null, null);
+        // when
+        String cut = NameTemplate.parse("{name}").render(emoji, 1, 1);
+        String cleaned = NameTemplate.parse("{name}").render(lone, 1, 1);
+        // then
+        assertThat(cut).isEqualTo("a".repeat(149));
+        assertThat(cleaned).isEqualTo("Bass Loop");
+        assertThat(java.nio.file.Path.of("/x").resolve(cut + ".mid").getFileName().toString()).isEqualTo(cut + ".mid");
+    }
 }

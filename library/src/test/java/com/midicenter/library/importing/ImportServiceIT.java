@@ -261,4 +261,92 @@ class ImportServiceIT {
         assertThat(again.unchanged()).isEqualTo(r.scanned());
         assertThat(Files.exists(tmp.resolve("evil.mid"))).isFalse();
     }
+
+    /** Member names that try to leave the archive, in zip and 7z: each refused with its own error, nothing written. */
+    @Test
+    void run_zipSlipNamesAndSymlinksInZipAnd7z_refusedPerMember() throws Exception {
+        // given
+        String[] hostile = {"../up.mid", "a/../../up2.mid", "/abs.mid", "..\\back.mid", "a\\..\\..\\back2.mid",
+            "C:\\drive.mid", "C:/drive2.mid", "\\\\server\\share\\unc.mid", "ok/../../../../../../tmp/deep.mid"};
+        String[] names = java.util.Arrays.copyOf(hostile, hostile.length + 1);
+        names[hostile.length] = "ok/Fine Keys 100bpm.mid";
+        byte[][] contents = new byte[names.length][];
+        java.util.Arrays.fill(contents, midi(60, 100));
+        contents[names.length - 1] = midi(62, 100);
+        Path root = tmp.resolve("slip");
+        write(root.resolve("Slip.zip"), com.midicenter.library.testing.Archives.zipWithSymlink(names, contents,
+                "link.mid", "/etc/passwd"));
+        write(root.resolve("Slip.7z"), com.midicenter.library.testing.Archives.sevenZWithSymlink(names, contents,
+                "link2.mid", "../../../../etc/passwd"));
+        // when
+        ImportResult r = importAll(root);
+        // then: the one good member of each imported (one content), every hostile name refused by name
+        assertThat(r.imported()).isEqualTo(1);
+        assertThat(r.duplicates()).isEqualTo(1);
+        List<String> refused = strings("SELECT path FROM import_error WHERE kind = 'unsafe_archive_path' ORDER BY path");
+        assertThat(refused).hasSize(2 * hostile.length);
+        for (String name : hostile) {
+            String slashed = name.replace('\\', '/');
+            assertThat(refused).contains(root.resolve("Slip.zip") + "!/" + slashed, root.resolve("Slip.7z") + "!/" + slashed);
+        }
+        assertThat(strings("SELECT DISTINCT reason FROM import_error WHERE kind = 'unsafe_archive_path'"))
+                .containsExactly("archive member path escapes the archive (zip slip); refused");
+        // the symbolic links are members holding a path, never followed: not MIDI
+        assertThat(strings("SELECT kind || ' ' || path FROM import_error WHERE path LIKE '%link%' ORDER BY path"))
+                .containsExactly("not_midi " + root.resolve("Slip.7z") + "!/link2.mid",
+                        "not_midi " + root.resolve("Slip.zip") + "!/link.mid");
+        assertThat(strings("SELECT path FROM location ORDER BY path")).containsExactly(
+                root.resolve("Slip.7z") + "!/ok/Fine Keys 100bpm.mid", root.resolve("Slip.zip") + "!/ok/Fine Keys 100bpm.mid");
+        try (java.util.stream.Stream<Path> files = Files.walk(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith("up") || n.startsWith("back") || n.contains("drive") || n.equals("deep.mid"));
+        }
+    }
+
+    /** Zip bombs of three kinds, in zip and 7z: huge ratio, deep nesting, many members. */
+    @Test
+    void run_sevenZipBombDeepNestingAndManyMembers_eachRefusedWithItsError() throws Exception {
+        // given: a 7z of 8 x 1 MiB of zeros against a 2 MiB budget
+        String[] names = new String[8];
+        byte[][] zeros = new byte[8][];
+        for (int i = 0; i < 8; i++) {
+            names[i] = "bomb" + i + ".mid";
+            zeros[i] = new byte[1 << 20];
+        }
+        Path root = tmp.resolve("bombs7");
+        write(root.resolve("ratio.7z"), com.midicenter.library.testing.Archives.sevenZ(names, zeros));
+        // archives nested 5 deep (zip, 7z, zip, 7z, zip) with a loop at the bottom
+        byte[] nested = zip(new String[] {"Bottom 100bpm.mid"}, new byte[][] {midi(40, 100)});
+        for (int level = 4; level >= 1; level--) {
+            nested = level % 2 == 0
+                    ? com.midicenter.library.testing.Archives.sevenZ(new String[] {"level" + (level + 1) + ".zip"}, new byte[][] {nested})
+                    : zip(new String[] {"level" + (level + 1) + (level == 3 ? ".7z" : ".7z")}, new byte[][] {nested});
+        }
+        write(root.resolve("deep.zip"), nested);
+        // a zip of 100,001 empty members, then a loop that is never reached
+        int many = com.midicenter.library.importing.FileImporter.MAX_ARCHIVE_MEMBERS + 1;
+        String[] manyNames = new String[many + 1];
+        byte[][] manyContents = new byte[many + 1][];
+        for (int i = 0; i < many; i++) {
+            manyNames[i] = "e" + i + ".txt";
+            manyContents[i] = new byte[0];
+        }
+        manyNames[many] = "Last 90bpm.mid";
+        manyContents[many] = midi(50, 90);
+        write(root.resolve("many.zip"), zip(manyNames, manyContents));
+        ImportService service = new ImportService(db.dataSource(), db.sqlSessionFactory(),
+                ImportOptions.defaults().withMaxArchiveBytes(2L << 20));
+        // when
+        ImportResult r = service.run(List.of(root), new AtomicBoolean(), ImportListener.NONE);
+        // then
+        assertThat(strings("SELECT kind || ' ' || path FROM import_error WHERE kind LIKE 'archive_too%' ORDER BY path"))
+                .containsExactly("archive_too_deep " + root.resolve("deep.zip") + "!/level2.7z!/level3.zip!/level4.7z",
+                        "archive_too_many_members " + root.resolve("many.zip") + "!/",
+                        "archive_too_large " + root.resolve("ratio.7z") + "!/");
+        assertThat(strings("SELECT reason FROM import_error WHERE kind = 'archive_too_many_members'")).singleElement()
+                .asString().contains("more than 100000 members");
+        assertThat(strings("SELECT reason FROM import_error WHERE kind = 'archive_too_deep'")).singleElement()
+                .asString().contains("nested more than 3 deep");
+        assertThat(r.imported()).isZero();
+    }
 }

@@ -281,6 +281,8 @@ public final class Database implements AutoCloseable {
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setDefaultFetchSize(1000);
         configuration.getTypeHandlerRegistry().register(ImportRunStatus.class, new LowerCaseEnumTypeHandler<>(ImportRunStatus.class));
+        // user text with a NUL character must work (NUL dropped), not fail the statement: PostgreSQL text has no NUL
+        configuration.getTypeHandlerRegistry().register(String.class, new com.midicenter.persistence.type.NulFreeStringTypeHandler());
         // each mapper's XML is loaded from the same package path as its interface
         for (Class<?> mapper : Arrays.asList(StatsMapper.class, ImportRunMapper.class, ImportErrorMapper.class, TagMapper.class,
                 LocationMapper.class, ImportMapper.class, AnalysisMapper.class,

@@ -64,7 +64,9 @@ public final class ImportBatchWriter implements AutoCloseable {
                 s.execute("SET synchronous_commit = off");
                 if (System.getenv("MIDICENTER_EXPLAIN_IMPORT") != null) {
                     s.execute("LOAD 'auto_explain'");
-                    s.execute("SET auto_explain.log_min_duration = " + System.getenv("MIDICENTER_EXPLAIN_IMPORT"));
+                    // an operator's debug switch, still never pasted into SQL as text: a number of ms or nothing
+                    s.execute("SET auto_explain.log_min_duration = "
+                            + Integer.parseInt(System.getenv("MIDICENTER_EXPLAIN_IMPORT").trim()));
                     s.execute("SET auto_explain.log_analyze = on");
                     s.execute("SET auto_explain.log_nested_statements = on");
                 }

@@ -22,7 +22,11 @@ public final class TextArrayTypeHandler extends BaseTypeHandler<List<String>> {
 
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, List<String> parameter, JdbcType jdbcType) throws SQLException {
-        Array array = ps.getConnection().createArrayOf("text", parameter.toArray(new String[0]));
+        String[] values = parameter.toArray(new String[0]);
+        for (int k = 0; k < values.length; k++) {
+            values[k] = values[k] == null ? null : NulFreeStringTypeHandler.withoutNul(values[k]); // text has no NUL
+        }
+        Array array = ps.getConnection().createArrayOf("text", values);
         ps.setArray(i, array);
     }
 
