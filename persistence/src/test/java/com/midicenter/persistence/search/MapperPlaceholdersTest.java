@@ -57,7 +57,8 @@ class MapperPlaceholdersTest {
             for (boolean descending : new boolean[] {false, true}) {
                 // given
                 SearchCriteria c = new SearchCriteria("x:*", null, List.of(), List.of(), null, null, null, null, null,
-                        null, null, null, null, null, false, null, null, sort, descending, 10, null, null);
+                        null, null, null, null, null, false, null, null, sort, descending, 10, null, null,
+                        sort == SearchCriteria.Sort.POSITION ? 7L : null, false); // a position sort needs a collection
 
                 // when / then: column expressions and type names only, from the enum, whatever the search
                 assertThat(c.sortExpression()).as("%s", sort).matches("[a-z_.(), 0-9]+");
