@@ -368,6 +368,8 @@ public final class CurationScenario {
         click(centreOnScreen(edit.field()));
         waitFor("the tag field focused", () -> edit.field().isFocusOwner());
         type(TAG);
+        // the Robot's keys reach the field as the EDT gets to them: wait for the last one before reading it
+        waitFor("'" + TAG + "' typed", () -> TAG.equals(edit.field().getText()), () -> " field: " + edit.field().getText());
         put("tagFieldText", onEdt(() -> edit.field().getText()));
         click(centreOnScreen(edit.addButton()));
         waitFor("the tag added", () -> !edit.isBusy() && edit.messageText().startsWith("Tagged"),
