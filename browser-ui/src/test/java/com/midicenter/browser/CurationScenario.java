@@ -572,6 +572,7 @@ public final class CurationScenario {
     }
 
     private static Point centreOnScreen(Component c) throws Exception {
+        waitFor("'" + c.getName() + "' on screen", c::isShowing); // a new dialog maps a moment after it opens
         return onEdt(() -> {
             Point p = c.getLocationOnScreen();
             return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);

@@ -466,6 +466,8 @@ public final class CurationToolsScenario {
                 .getText()));
         // a click on the first row lists its paths and shows the file in the inspector
         javax.swing.JTable table = onEdt(() -> BrowserScenario.find(window, "dup.table"));
+        // the dialog may still be on its way to the screen (its totals can come first): click once it is there
+        waitFor("the duplicates table on screen", table::isShowing);
         Point first = onEdt(() -> {
             Rectangle r = table.getCellRect(0, 3, true);
             Point p = table.getLocationOnScreen();
@@ -657,6 +659,7 @@ public final class CurationToolsScenario {
     }
 
     private static Point centreOnScreen(Component c) throws Exception {
+        waitFor("'" + c.getName() + "' on screen", c::isShowing); // a new dialog maps a moment after it opens
         return onEdt(() -> {
             Point p = c.getLocationOnScreen();
             return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
