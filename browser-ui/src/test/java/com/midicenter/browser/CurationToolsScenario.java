@@ -311,10 +311,13 @@ public final class CurationToolsScenario {
         JMenuItem item = onEdt(() -> BrowserScenario.find(menu, "menu.split"));
         put("splitMenuText", onEdt(item::getText));
 
-        // when: "Split into tracks…"
+        // when: "Split into tracks…" (a new dialog: the cold pass's one is still the last until this one opens)
+        SplitDialog cold = onEdt(() -> panel.curationActions().lastSplit());
         click(centreOnScreen(item));
         waitFor("the split dialog", () -> panel.curationActions().lastSplit() != null
-                && panel.curationActions().lastSplit().plan() != null);
+                && panel.curationActions().lastSplit() != cold
+                && panel.curationActions().lastSplit().plan() != null
+                && panel.curationActions().lastSplit().window().isShowing());
         SplitDialog dialog = onEdt(() -> panel.curationActions().lastSplit());
         Window window = onEdt(dialog::window);
         put("splitSong", song.name());
@@ -390,8 +393,10 @@ public final class CurationToolsScenario {
         Files.writeString(zip, "an older export"); // never overwritten: the export writes "bass loops (2).zip"
 
         // when: "Export results…", the zip and the template
+        ExportDialog coldExport = onEdt(() -> panel.curationActions().lastExport());
         click(centreOnScreen(onEdt(() -> BrowserScenario.find(panel, "exportResults"))));
         waitFor("the export dialog", () -> panel.curationActions().lastExport() != null
+                && panel.curationActions().lastExport() != coldExport
                 && panel.curationActions().lastExport().window().isShowing());
         ExportDialog dialog = onEdt(() -> panel.curationActions().lastExport());
         Window window = onEdt(dialog::window);
@@ -437,8 +442,11 @@ public final class CurationToolsScenario {
     /** "Duplicates…": the first page and the totals against the database; then the musical scan. */
     private void duplicates(Database db) throws Exception {
         // when
+        DuplicatesDialog coldView = onEdt(() -> panel.curationActions().duplicatesDialog());
         click(centreOnScreen(onEdt(() -> BrowserScenario.find(panel, "duplicates"))));
         waitFor("the duplicates view", () -> panel.curationActions().duplicatesDialog() != null
+                && panel.curationActions().duplicatesDialog() != coldView
+                && panel.curationActions().duplicatesDialog().window().isShowing()
                 && panel.curationActions().duplicatesDialog().totals() != null
                 && !panel.curationActions().duplicatesDialog().isLoading());
         DuplicatesDialog dialog = onEdt(() -> panel.curationActions().duplicatesDialog());
