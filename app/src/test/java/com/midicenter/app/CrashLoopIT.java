@@ -135,7 +135,11 @@ class CrashLoopIT {
             Result finalAnalyze = midicenter(logs, "final-analyze", "analyze", "--home", home.toString(), "--json");
 
             // then: the normal run ends, adopts the server the last kill left and stops it
-            assertThat(finalImport.exit).as(finalImport.log).isEqualTo(1);
+            // exit 1 when this run met unreadable files: whether the corrupt ones are new to it (or were recorded, and are
+            // unchanged, by an earlier step that got further) depends on where the last kills landed
+            java.util.regex.Matcher errors = java.util.regex.Pattern.compile("\"errors\":(\\d+)").matcher(finalImport.log);
+            assertThat(errors.find()).as(finalImport.log).isTrue();
+            assertThat(finalImport.exit).as(finalImport.log).isEqualTo(Long.parseLong(errors.group(1)) > 0 ? 1 : 0);
             assertThat(finalAnalyze.exit).as(finalAnalyze.log).isZero();
             // (the last kill left its server running, unless it came while that command was stopping it)
             System.out.println("crash-loop: servers running after the last kill: " + orphansAfterLoop);
