@@ -1,5 +1,8 @@
 package com.midicenter.app;
 
+import static com.midicenter.app.BenchThreads.daemon;
+import static com.midicenter.app.BenchThreads.sleep;
+
 import com.midicenter.library.importing.ImportOptions;
 import com.midicenter.library.importing.ImportResult;
 import com.midicenter.library.importing.ImportService;
@@ -333,29 +336,6 @@ final class SearchLoad {
             run.lockWaitersMax = Math.max(run.lockWaitersMax, waiting);
         } catch (SQLException | RuntimeException e) {
             run.errorSample(e);
-        }
-    }
-
-    private static Thread daemon(String name, AtomicReference<Throwable> crash, Runnable body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) { // never die silently: run() rethrows it
-                crash.compareAndSet(null, e);
-            }
-        }, name);
-        t.setDaemon(true);
-        return t;
-    }
-
-    /** Sleeps; false when interrupted (the flag is set again). */
-    private static boolean sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
