@@ -1,5 +1,6 @@
 package com.midicenter.browser;
 
+import static com.midicenter.browser.testing.ScenarioSteps.centreOnScreen;
 import static com.midicenter.browser.testing.ScenarioSteps.check;
 import static com.midicenter.browser.testing.ScenarioSteps.key;
 import static com.midicenter.browser.testing.ScenarioSteps.moveMouseAway;
@@ -591,20 +592,9 @@ public final class BrowserScenario {
         });
     }
 
-    /** The centre of {@code c}, on screen. */
-    private static Point centreOnScreen(Component c) throws Exception {
-        return onEdt(() -> {
-            Point p = c.getLocationOnScreen();
-            return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
-        });
-    }
-
     /** Moves the pointer to {@code p}, lets the move arrive (pacing, not a wait for a result), and clicks there. */
     private void click(Point p) throws InterruptedException {
-        robot.mouseMove(p.x, p.y);
-        Thread.sleep(100);
-        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        ScenarioSteps.click(robot, p, InputEvent.BUTTON1_DOWN_MASK);
     }
 
     /**

@@ -532,12 +532,10 @@ public final class CurationScenario {
         });
     }
 
+    /** The centre of {@code c} on screen, once it is there. */
     private static Point centreOnScreen(Component c) throws Exception {
         waitFor("'" + c.getName() + "' on screen", c::isShowing); // a new dialog maps a moment after it opens
-        return onEdt(() -> {
-            Point p = c.getLocationOnScreen();
-            return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
-        });
+        return ScenarioSteps.centreOnScreen(c);
     }
 
     private void click(Point p) throws InterruptedException {
@@ -545,10 +543,7 @@ public final class CurationScenario {
     }
 
     private void click(Point p, int button) throws InterruptedException {
-        robot.mouseMove(p.x, p.y);
-        Thread.sleep(100);
-        robot.mousePress(button);
-        robot.mouseRelease(button);
+        ScenarioSteps.click(robot, p, button);
         Thread.sleep(50);
     }
 

@@ -616,19 +616,14 @@ public final class CurationToolsScenario {
         put(prefix + "Region", r.x + "," + r.y + "," + r.width + "," + r.height);
     }
 
+    /** The centre of {@code c} on screen, once it is there. */
     private static Point centreOnScreen(Component c) throws Exception {
         waitFor("'" + c.getName() + "' on screen", c::isShowing); // a new dialog maps a moment after it opens
-        return onEdt(() -> {
-            Point p = c.getLocationOnScreen();
-            return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
-        });
+        return ScenarioSteps.centreOnScreen(c);
     }
 
     private void click(Point p) throws InterruptedException {
-        robot.mouseMove(p.x, p.y);
-        Thread.sleep(100);
-        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        ScenarioSteps.click(robot, p, InputEvent.BUTTON1_DOWN_MASK);
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws Exception {

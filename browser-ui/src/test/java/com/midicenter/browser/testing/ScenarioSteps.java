@@ -1,7 +1,9 @@
 package com.midicenter.browser.testing;
 
 import com.midicenter.browser.edt.Edt;
+import java.awt.Component;
 import java.awt.Dimension;
+import java.awt.Point;
 import java.awt.Robot;
 import java.awt.Toolkit;
 import java.util.concurrent.Callable;
@@ -71,5 +73,24 @@ public final class ScenarioSteps {
         for (int i = codes.length - 1; i >= 0; i--) {
             robot.keyRelease(codes[i]);
         }
+    }
+
+    /** The centre of {@code c}, on screen. */
+    public static Point centreOnScreen(Component c) throws Exception {
+        return onEdt(() -> {
+            Point p = c.getLocationOnScreen();
+            return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
+        });
+    }
+
+    /**
+     * Moves the pointer to {@code p}, lets the move arrive (pacing, not a wait for a result), and clicks there with
+     * {@code button} (an {@code InputEvent.BUTTONn_DOWN_MASK}).
+     */
+    public static void click(Robot robot, Point p, int button) throws InterruptedException {
+        robot.mouseMove(p.x, p.y);
+        Thread.sleep(100);
+        robot.mousePress(button);
+        robot.mouseRelease(button);
     }
 }
