@@ -278,7 +278,7 @@ final class LoadBench {
             }
             return new Result(options, seconds, perMinute, samples, run.results(), run.refused(),
                     importTotals.imported.get(), importTotals.errors.get(), importTotals.batches.get(), analysed,
-                    analysisFailed, indexBefore, index.size(), flatness(samples, options), List.copyOf(run.errorSamples));
+                    analysisFailed, indexBefore, index.size(), flatness(samples, options), run.errorSamples.list());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -510,7 +510,7 @@ final class LoadBench {
         final AtomicLong[] imported;
         final AtomicLong[] analysed;
         final List<Sample> samples = new CopyOnWriteArrayList<>();
-        final List<String> errorSamples = new CopyOnWriteArrayList<>();
+        final ErrorSamples errorSamples = new ErrorSamples(ERROR_SAMPLES);
 
         Run(int searchers, int minutes, long windowNanos) {
             this.minutes = minutes;
@@ -533,16 +533,7 @@ final class LoadBench {
         }
 
         void errorSample(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String message = (root == e ? "" : e.getClass().getSimpleName() + " <- ") + root;
-            synchronized (errorSamples) {
-                if (errorSamples.size() < ERROR_SAMPLES && !errorSamples.contains(message)) {
-                    errorSamples.add(message);
-                }
-            }
+            errorSamples.add(e);
         }
 
         long results() {

@@ -202,7 +202,7 @@ final class SearchLoad {
         return new Result(searchers, run.phase(IDLE, "idle library", run.idleSeconds, kindNames),
                 run.phase(LOAD, "during import", loadSeconds, kindNames), imported, analysis, loadSeconds,
                 poolBean == null ? null : run.poolPeaks(db.config().poolSize()), List.copyOf(run.browseTotals),
-                run.lockWaitersMax, Collections.unmodifiableSet(run.lockWaits), List.copyOf(run.errorSamples));
+                run.lockWaitersMax, Collections.unmodifiableSet(run.lockWaits), run.errorSamples.list());
     }
 
     /**
@@ -357,7 +357,7 @@ final class SearchLoad {
         final PoolAccumulator[] pool = {new PoolAccumulator(), new PoolAccumulator()};
         final List<Long> browseTotals = new CopyOnWriteArrayList<>();
         final Set<String> lockWaits = Collections.synchronizedSet(new LinkedHashSet<>());
-        final List<String> errorSamples = new CopyOnWriteArrayList<>();
+        final ErrorSamples errorSamples = new ErrorSamples(ERROR_SAMPLES);
         volatile int phase = IDLE;
         volatile int lockWaitersMax;
         volatile double idleSeconds;
@@ -368,16 +368,7 @@ final class SearchLoad {
         }
 
         void errorSample(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String message = (root == e ? "" : e.getClass().getSimpleName() + " <- ") + root;
-            synchronized (errorSamples) {
-                if (errorSamples.size() < ERROR_SAMPLES && !errorSamples.contains(message)) {
-                    errorSamples.add(message);
-                }
-            }
+            errorSamples.add(e);
         }
 
         /** Merges the searchers' records of a phase; call after they stopped. */
