@@ -3,6 +3,9 @@ package com.midicenter.app;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.HashSet;
+import java.util.Set;
+import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -16,17 +19,10 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 final class HeapWatch implements AutoCloseable {
 
     private volatile long maxAfterGcBytes;
-    private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+    private final Set<String> heapPools = heapPoolNames();
     private final NotificationListener listener = (notification, handback) -> {
-        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            GarbageCollectionNotificationInfo info =
-                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long used = 0;
-            for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                if (heapPools.contains(e.getKey())) {
-                    used += e.getValue().getUsed();
-                }
-            }
+        long used = heapUsedAfterGc(notification, heapPools);
+        if (used >= 0) {
             maxAfterGcBytes = Math.max(maxAfterGcBytes, used);
         }
     };
@@ -34,13 +30,58 @@ final class HeapWatch implements AutoCloseable {
     HeapWatch() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
+        }
+        addGcListener(listener);
+    }
+
+    /** The names of the heap memory pools. */
+    static Set<String> heapPoolNames() {
+        Set<String> names = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
-                heapPools.add(pool.getName());
+                names.add(pool.getName());
             }
         }
+        return names;
+    }
+
+    /**
+     * The bytes in use in {@code heapPools} right after the collection a GC notification reports, or -1 when
+     * {@code notification} is not a garbage-collection notification.
+     */
+    static long heapUsedAfterGc(Notification notification, Set<String> heapPools) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return -1;
+        }
+        GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        long used = 0;
+        for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(e.getKey())) {
+                used += e.getValue().getUsed();
+            }
+        }
+        return used;
+    }
+
+    /** Registers {@code listener} with every garbage collector that emits notifications. */
+    static void addGcListener(NotificationListener listener) {
         for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
+            }
+        }
+    }
+
+    /** Undoes {@link #addGcListener}. */
+    static void removeGcListener(NotificationListener listener) {
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // not registered on this collector
+                }
             }
         }
     }
@@ -75,14 +116,6 @@ final class HeapWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
-                try {
-                    emitter.removeNotificationListener(listener);
-                } catch (javax.management.ListenerNotFoundException ignored) {
-                    // not registered on this collector
-                }
-            }
-        }
+        removeGcListener(listener);
     }
 }

@@ -1,5 +1,8 @@
 package com.midicenter.app;
 
+import static com.midicenter.app.BenchThreads.daemon;
+import static com.midicenter.app.BenchThreads.sleep;
+
 import com.midicenter.core.corpus.CorpusGenerator;
 import com.midicenter.library.analysis.AnalysisOptions;
 import com.midicenter.library.analysis.AnalysisResult;
@@ -11,20 +14,15 @@ import com.midicenter.library.search.SearchException;
 import com.midicenter.library.search.SearchIndexKeeper;
 import com.midicenter.library.search.SearchService;
 import com.midicenter.persistence.db.Database;
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,9 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.management.Notification;
-import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 
 /**
  * {@code bench load} (issue 10: "32 concurrent searchers plus an import plus two analysis workers for 10 minutes: no
@@ -282,7 +278,7 @@ final class LoadBench {
             }
             return new Result(options, seconds, perMinute, samples, run.results(), run.refused(),
                     importTotals.imported.get(), importTotals.errors.get(), importTotals.batches.get(), analysed,
-                    analysisFailed, indexBefore, index.size(), flatness(samples, options), List.copyOf(run.errorSamples));
+                    analysisFailed, indexBefore, index.size(), flatness(samples, options), run.errorSamples.list());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -472,33 +468,17 @@ final class LoadBench {
     /** The heap in use right after the latest garbage collection (all heap pools), from GC notifications. */
     private static final class GcWatch implements AutoCloseable {
 
-        private final Set<String> heapPools = new HashSet<>();
+        private final Set<String> heapPools = HeapWatch.heapPoolNames();
         private volatile long lastAfterGc = -1;
         private final NotificationListener listener = this::onGc;
 
         GcWatch() {
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    heapPools.add(pool.getName());
-                }
-            }
-            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (bean instanceof NotificationEmitter emitter) {
-                    emitter.addNotificationListener(listener, null, null);
-                }
-            }
+            HeapWatch.addGcListener(listener);
         }
 
         private void onGc(Notification notification, Object handback) {
-            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                GarbageCollectionNotificationInfo info =
-                        GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long used = 0;
-                for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (heapPools.contains(e.getKey())) {
-                        used += e.getValue().getUsed();
-                    }
-                }
+            long used = HeapWatch.heapUsedAfterGc(notification, heapPools);
+            if (used >= 0) {
                 lastAfterGc = used;
             }
         }
@@ -515,15 +495,7 @@ final class LoadBench {
 
         @Override
         public void close() {
-            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (bean instanceof NotificationEmitter emitter) {
-                    try {
-                        emitter.removeNotificationListener(listener);
-                    } catch (javax.management.ListenerNotFoundException ignored) {
-                        // not registered on this collector
-                    }
-                }
-            }
+            HeapWatch.removeGcListener(listener);
         }
     }
 
@@ -538,7 +510,7 @@ final class LoadBench {
         final AtomicLong[] imported;
         final AtomicLong[] analysed;
         final List<Sample> samples = new CopyOnWriteArrayList<>();
-        final List<String> errorSamples = new CopyOnWriteArrayList<>();
+        final ErrorSamples errorSamples = new ErrorSamples(ERROR_SAMPLES);
 
         Run(int searchers, int minutes, long windowNanos) {
             this.minutes = minutes;
@@ -561,16 +533,7 @@ final class LoadBench {
         }
 
         void errorSample(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String message = (root == e ? "" : e.getClass().getSimpleName() + " <- ") + root;
-            synchronized (errorSamples) {
-                if (errorSamples.size() < ERROR_SAMPLES && !errorSamples.contains(message)) {
-                    errorSamples.add(message);
-                }
-            }
+            errorSamples.add(e);
         }
 
         long results() {
@@ -646,29 +609,6 @@ final class LoadBench {
         long total(RecorderTotals what) {
             int index = what == RecorderTotals.RESULTS ? RESULT : REFUSED;
             return Arrays.stream(counts).mapToLong(c -> c[index]).sum();
-        }
-    }
-
-    private static Thread daemon(String name, AtomicReference<Throwable> crash, Runnable body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) { // never die silently: run() rethrows it
-                crash.compareAndSet(null, e);
-            }
-        }, name);
-        t.setDaemon(true);
-        return t;
-    }
-
-    /** Sleeps; false when interrupted (the flag is set again). */
-    private static boolean sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

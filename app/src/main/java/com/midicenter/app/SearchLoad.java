@@ -1,5 +1,8 @@
 package com.midicenter.app;
 
+import static com.midicenter.app.BenchThreads.daemon;
+import static com.midicenter.app.BenchThreads.sleep;
+
 import com.midicenter.library.importing.ImportOptions;
 import com.midicenter.library.importing.ImportResult;
 import com.midicenter.library.importing.ImportService;
@@ -199,7 +202,7 @@ final class SearchLoad {
         return new Result(searchers, run.phase(IDLE, "idle library", run.idleSeconds, kindNames),
                 run.phase(LOAD, "during import", loadSeconds, kindNames), imported, analysis, loadSeconds,
                 poolBean == null ? null : run.poolPeaks(db.config().poolSize()), List.copyOf(run.browseTotals),
-                run.lockWaitersMax, Collections.unmodifiableSet(run.lockWaits), List.copyOf(run.errorSamples));
+                run.lockWaitersMax, Collections.unmodifiableSet(run.lockWaits), run.errorSamples.list());
     }
 
     /**
@@ -336,29 +339,6 @@ final class SearchLoad {
         }
     }
 
-    private static Thread daemon(String name, AtomicReference<Throwable> crash, Runnable body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) { // never die silently: run() rethrows it
-                crash.compareAndSet(null, e);
-            }
-        }, name);
-        t.setDaemon(true);
-        return t;
-    }
-
-    /** Sleeps; false when interrupted (the flag is set again). */
-    private static boolean sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private static void joinQuietly(Thread t) {
         try {
             t.join();
@@ -377,7 +357,7 @@ final class SearchLoad {
         final PoolAccumulator[] pool = {new PoolAccumulator(), new PoolAccumulator()};
         final List<Long> browseTotals = new CopyOnWriteArrayList<>();
         final Set<String> lockWaits = Collections.synchronizedSet(new LinkedHashSet<>());
-        final List<String> errorSamples = new CopyOnWriteArrayList<>();
+        final ErrorSamples errorSamples = new ErrorSamples(ERROR_SAMPLES);
         volatile int phase = IDLE;
         volatile int lockWaitersMax;
         volatile double idleSeconds;
@@ -388,16 +368,7 @@ final class SearchLoad {
         }
 
         void errorSample(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String message = (root == e ? "" : e.getClass().getSimpleName() + " <- ") + root;
-            synchronized (errorSamples) {
-                if (errorSamples.size() < ERROR_SAMPLES && !errorSamples.contains(message)) {
-                    errorSamples.add(message);
-                }
-            }
+            errorSamples.add(e);
         }
 
         /** Merges the searchers' records of a phase; call after they stopped. */

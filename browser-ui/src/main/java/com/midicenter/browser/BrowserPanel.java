@@ -8,6 +8,7 @@ import com.midicenter.browser.tasks.LibraryJobs;
 import com.midicenter.browser.tasks.TaskStrip;
 import com.midicenter.browser.tools.CurationActions;
 import com.midicenter.browser.tools.CurationTools;
+import com.midicenter.browser.edt.TextChanged;
 import com.midicenter.browser.filters.ChipBar;
 import com.midicenter.browser.filters.FilterPanel;
 import com.midicenter.browser.filters.FilterState;
@@ -54,7 +55,6 @@ import javax.swing.KeyStroke;
 import javax.swing.ScrollPaneConstants;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
-import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.TableColumn;
 
@@ -131,22 +131,7 @@ public final class BrowserPanel extends JPanel {
     /** Files like this one (a content id) instead of a text search, or {@code null}. */
     private String similarTo;
     private String similarName;
-    private final DocumentListener textListener = new DocumentListener() {
-        @Override
-        public void insertUpdate(DocumentEvent e) {
-            typed();
-        }
-
-        @Override
-        public void removeUpdate(DocumentEvent e) {
-            typed();
-        }
-
-        @Override
-        public void changedUpdate(DocumentEvent e) {
-            // attributes only
-        }
-    };
+    private final DocumentListener textListener = new TextChanged(this::typed);
     /** Counts the filter values of the results shown, {@value #FACETS_AFTER_MS} ms after the last answer. */
     private final javax.swing.Timer facetTimer = new javax.swing.Timer(FACETS_AFTER_MS, e -> fetchFacets());
     /** The request whose results are shown (the facets are counted for it). */

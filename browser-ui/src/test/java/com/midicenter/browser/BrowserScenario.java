@@ -1,31 +1,33 @@
 package com.midicenter.browser;
 
+import static com.midicenter.browser.testing.ScenarioSteps.centreOnScreen;
+import static com.midicenter.browser.testing.ScenarioSteps.check;
+import static com.midicenter.browser.testing.ScenarioSteps.key;
+import static com.midicenter.browser.testing.ScenarioSteps.moveMouseAway;
+import static com.midicenter.browser.testing.ScenarioSteps.ms;
+import static com.midicenter.browser.testing.ScenarioSteps.onEdt;
+import static com.midicenter.browser.testing.ScenarioSteps.settle;
+
 import com.formdev.flatlaf.FlatLaf;
 import com.midicenter.browser.details.DetailsPane;
 import com.midicenter.browser.details.DetailsSource;
 import com.midicenter.browser.dnd.DropTargetApp;
 import com.midicenter.browser.dnd.FileTransferable;
 import com.midicenter.browser.edt.EdtWatchdog;
-import com.midicenter.browser.inspect.Inspector;
 import com.midicenter.browser.filters.FilterState;
+import com.midicenter.browser.inspect.Inspector;
 import com.midicenter.browser.results.Cells;
 import com.midicenter.browser.results.Requests;
 import com.midicenter.browser.results.ResultsTableModel;
-import com.midicenter.core.corpus.CorpusGenerator;
-import com.midicenter.library.analysis.AnalysisListener;
-import com.midicenter.library.analysis.AnalysisOptions;
-import com.midicenter.library.analysis.AnalysisService;
+import com.midicenter.browser.testing.ScenarioLibrary;
+import com.midicenter.browser.testing.ScenarioMain;
+import com.midicenter.browser.testing.ScenarioSteps;
 import com.midicenter.library.details.FileDetails;
 import com.midicenter.library.details.FileDetailsService;
-import com.midicenter.library.importing.ImportListener;
-import com.midicenter.library.importing.ImportOptions;
-import com.midicenter.library.importing.ImportService;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchResult;
 import com.midicenter.library.search.SearchService;
-import com.midicenter.persistence.db.Database;
 import com.midicenter.persistence.search.SearchHit;
-import com.midicenter.persistence.testing.TestHomes;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Point;
@@ -36,10 +38,8 @@ import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import javax.swing.JButton;
@@ -105,63 +104,15 @@ public final class BrowserScenario {
     }
 
     public static void main(String[] args) throws Exception {
-        Path reportFile = Path.of(args[0]);
-        BrowserScenario scenario = new BrowserScenario(reportFile, Path.of(args[1]));
-        int exit = 0;
-        try {
-            scenario.run();
-            scenario.report.setProperty("completed", "true");
-        } catch (Throwable e) {
-            e.printStackTrace();
-            scenario.report.setProperty("completed", "false");
-            scenario.report.setProperty("error", String.valueOf(e));
-            exit = 1;
-        } finally {
-            try (OutputStream out = Files.newOutputStream(reportFile)) {
-                scenario.report.store(out, "BrowserScenario");
-            }
-        }
-        System.exit(exit);
+        BrowserScenario scenario = new BrowserScenario(Path.of(args[0]), Path.of(args[1]));
+        ScenarioMain.runAndExit("BrowserScenario", Path.of(args[0]), scenario.report, scenario::run);
     }
 
     private void run() throws Exception {
-        long t0 = System.nanoTime();
-        Path home = TestHomes.newHome("ui");
-        Path corpus = Path.of(home + "-corpus");
-        try (Database db = Database.embedded(home, TestHomes.settings(), c -> c.withPoolSize(6))) {
-            db.migrate();
-            new CorpusGenerator(SEED).generate(FILES, corpus, null);
-            new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
-                    .run(List.of(corpus), new AtomicBoolean(), ImportListener.NONE);
-            new AnalysisService(db.dataSource(), db.sqlSessionFactory(), AnalysisOptions.defaults())
-                    .run(new AtomicBoolean(), AnalysisListener.NONE);
-            put("libraryMs", ms(t0));
+        ScenarioLibrary.run("ui", SEED, FILES, ScenarioLibrary.Extra.NONE, this::put, (db, search, executor, home) -> {
             details = new FileDetailsService(db.sqlSessionFactory());
-            try (SearchService search = SearchService.indexed(db)) {
-                check(search.index().orElseThrow().awaitReady(Duration.ofSeconds(30)), "index ready");
-                ThreadPoolExecutor executor = SearchThreads.newExecutor("browser-search", 2, 64);
-                try {
-                    browse(search, executor, home.resolve("drag-cache"));
-                } finally {
-                    executor.shutdownNow();
-                    executor.awaitTermination(5, TimeUnit.SECONDS);
-                }
-            }
-        }
-        put("scenarioMs", ms(t0));
-        deleteTree(corpus); // about 80 MB a run with the database: the report and the log keep the facts
-        deleteTree(home);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+            browse(search, executor, home.resolve("drag-cache"));
+        });
     }
 
     private void browse(SearchService search, ThreadPoolExecutor executor, Path dragCache) throws Exception {
@@ -201,7 +152,7 @@ public final class BrowserScenario {
             // Ctrl+F from the table puts the caret in the search field
             onEdt(() -> panel.resultsTable().requestFocusInWindow());
             waitFor("table focused", () -> panel.resultsTable().isFocusOwner());
-            key(KeyEvent.VK_CONTROL, KeyEvent.VK_F);
+            key(robot, KeyEvent.VK_CONTROL, KeyEvent.VK_F);
             waitFor("search field focused by Ctrl+F", () -> panel.searchField().isFocusOwner());
 
             // type the query
@@ -209,7 +160,7 @@ public final class BrowserScenario {
             check(!expected.isEmpty() && expected.size() < everything.size(), "'" + QUERY + "' finds some files");
             long typed = 0;
             for (char c : QUERY.toCharArray()) {
-                key(KeyEvent.getExtendedKeyCodeForChar(c));
+                key(robot, KeyEvent.getExtendedKeyCodeForChar(c));
                 typed = System.nanoTime();
             }
             put("fieldText", onEdt(() -> panel.searchField().getText()));
@@ -225,7 +176,7 @@ public final class BrowserScenario {
             screenshot("search-" + QUERY + ".png", "query");
 
             // Esc: the whole library again, only its first page in memory
-            key(KeyEvent.VK_ESCAPE);
+            key(robot, KeyEvent.VK_ESCAPE);
             waitFor("the whole library after Esc", () -> panel.isSettled()
                     && panel.resultsModel().request().text() == null);
             put("fieldTextAfterEsc", onEdt(() -> panel.searchField().getText()));
@@ -324,10 +275,10 @@ public final class BrowserScenario {
         clickRow(1);
         waitFor("row 1 shown in the inspector", () -> shows(hit), this::inspectorState);
         int mark = capture.size();
-        key(KeyEvent.VK_SPACE);
+        key(robot, KeyEvent.VK_SPACE);
         waitFor("the warm-up preview sounding", () -> !capture.noteOnsSince(mark).isEmpty());
         int stop = capture.size();
-        key(KeyEvent.VK_SPACE);
+        key(robot, KeyEvent.VK_SPACE);
         waitFor("the warm-up preview stopped", () -> capture.allNotesOffChannelsSince(stop).size() == 16);
         JButton star = onEdt(() -> find(panel, "favorite"));
         for (boolean favorite : new boolean[] {true, false}) {
@@ -350,7 +301,7 @@ public final class BrowserScenario {
             return null;
         });
         waitFor("nothing in the inspector", () -> panel.inspector().selected() == null);
-        moveMouseAway();
+        moveMouseAway(robot);
         settle();
     }
 
@@ -366,7 +317,7 @@ public final class BrowserScenario {
         onEdt(() -> panel.searchField().requestFocusInWindow());
         waitFor("search field focused", () -> panel.searchField().isFocusOwner());
         for (char c : QUERY.toCharArray()) {
-            key(KeyEvent.getExtendedKeyCodeForChar(c));
+            key(robot, KeyEvent.getExtendedKeyCodeForChar(c));
         }
         waitFor("results for '" + QUERY + "' again", () -> panel.isSettled()
                 && QUERY.equals(panel.resultsModel().request().text()));
@@ -402,7 +353,7 @@ public final class BrowserScenario {
             javax.swing.JComponent field = find(panel, "addTag");
             return field.getVisibleRect().height + "/" + field.getPreferredSize().height;
         }));
-        moveMouseAway(); // no hover highlight or tooltip in the picture
+        moveMouseAway(robot); // no hover highlight or tooltip in the picture
         screenshot("details.png", "details", inspectorRegions());
         put("detailsTrackColors", onEdt(BrowserScenario::trackColors));
 
@@ -410,7 +361,7 @@ public final class BrowserScenario {
         JToggleButton play = onEdt(() -> find(panel, "play"));
         int mark = capture.size();
         long pressed = System.nanoTime();
-        key(KeyEvent.VK_SPACE);
+        key(robot, KeyEvent.VK_SPACE);
         waitFor("the preview's first note", () -> !capture.noteOnsSince(mark).isEmpty());
         put("previewFirstNoteMs", (capture.noteOnsSince(mark).get(0).nanos() - pressed) / 1_000_000);
         waitFor("the playhead moving", () -> panel.inspector().pianoRoll().playhead() > 0);
@@ -420,7 +371,7 @@ public final class BrowserScenario {
 
         // when: Space again
         int stop = capture.size();
-        key(KeyEvent.VK_SPACE);
+        key(robot, KeyEvent.VK_SPACE);
         waitFor("All Notes Off on every channel", () -> capture.allNotesOffChannelsSince(stop).size() == 16);
         int silenced = capture.size();
         put("stopAllNotesOffChannels", capture.allNotesOffChannelsSince(stop));
@@ -430,11 +381,11 @@ public final class BrowserScenario {
 
         // when: Space, then Down while it plays
         int again = capture.size();
-        key(KeyEvent.VK_SPACE);
+        key(robot, KeyEvent.VK_SPACE);
         waitFor("the preview playing again", () -> !capture.noteOnsSince(again).isEmpty());
         put("noteOnsBetweenStopAndPlay", capture.noteOnsSince(silenced).size() - capture.noteOnsSince(again).size());
         int down = capture.size();
-        key(KeyEvent.VK_DOWN);
+        key(robot, KeyEvent.VK_DOWN);
         waitFor("row " + (row + 1) + " playing", () -> shows(next) && !notesOfNewPlay(down).isEmpty(),
                 this::inspectorState);
         put("switchSelectedRows", onEdt(() -> java.util.Arrays.toString(panel.resultsTable().getSelectedRows())));
@@ -452,7 +403,7 @@ public final class BrowserScenario {
                 .filter(p -> !pitches.contains(p)).toList());
         put("switchPlayButton", onEdt(play::isSelected));
         int stopAgain = capture.size();
-        key(KeyEvent.VK_SPACE);
+        key(robot, KeyEvent.VK_SPACE);
         waitFor("the second preview stopped", () -> capture.allNotesOffChannelsSince(stopAgain).size() == 16);
         put("switchStopPlayButton", onEdt(play::isSelected));
 
@@ -463,7 +414,7 @@ public final class BrowserScenario {
         click(centreOnScreen(star));
         waitFor("the favourite saved and shown", () -> detailsPane().isSettled()
                 && detailsPane().details().map(FileDetails::favorite).orElse(false));
-        moveMouseAway();
+        moveMouseAway(robot);
 
         // then: the library says so
         put("favoriteStored", details.details(next.contentId()).orElseThrow().favorite());
@@ -584,7 +535,7 @@ public final class BrowserScenario {
                 target.destroyForcibly();
             }
         }
-        moveMouseAway();
+        moveMouseAway(robot);
     }
 
     /** Waits for {@code key=true} in the properties file another process writes (atomically). */
@@ -641,20 +592,9 @@ public final class BrowserScenario {
         });
     }
 
-    /** The centre of {@code c}, on screen. */
-    private static Point centreOnScreen(Component c) throws Exception {
-        return onEdt(() -> {
-            Point p = c.getLocationOnScreen();
-            return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
-        });
-    }
-
     /** Moves the pointer to {@code p}, lets the move arrive (pacing, not a wait for a result), and clicks there. */
     private void click(Point p) throws InterruptedException {
-        robot.mouseMove(p.x, p.y);
-        Thread.sleep(100);
-        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        ScenarioSteps.click(robot, p, InputEvent.BUTTON1_DOWN_MASK);
     }
 
     /**
@@ -685,12 +625,6 @@ public final class BrowserScenario {
         }
     }
 
-    /** The pointer to the bottom-right corner of the screen, below the window: no hover effects in screenshots. */
-    private void moveMouseAway() {
-        java.awt.Dimension screen = java.awt.Toolkit.getDefaultToolkit().getScreenSize();
-        robot.mouseMove(screen.width - 2, screen.height - 2);
-    }
-
     static <T extends java.awt.Component> T find(java.awt.Container root, String name) {
         return com.midicenter.browser.testing.Components.find(root, name);
     }
@@ -700,10 +634,10 @@ public final class BrowserScenario {
         onEdt(() -> panel.searchField().requestFocusInWindow());
         waitFor("search field focused", () -> panel.searchField().isFocusOwner());
         for (char c : "lead".toCharArray()) {
-            key(KeyEvent.getExtendedKeyCodeForChar(c));
+            key(robot, KeyEvent.getExtendedKeyCodeForChar(c));
         }
         waitFor("results for 'lead'", () -> panel.isSettled() && "lead".equals(panel.resultsModel().request().text()));
-        key(KeyEvent.VK_ESCAPE);
+        key(robot, KeyEvent.VK_ESCAPE);
         waitFor("the whole library after Esc", () -> panel.isSettled()
                 && panel.resultsModel().request().text() == null);
         JScrollBar bar = onEdt(() -> ((JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class,
@@ -796,39 +730,13 @@ public final class BrowserScenario {
         return new Rectangle(p.x, p.y, visible.width, visible.height);
     }
 
-    /**
-     * Waits until the EDT has run what was queued and painted. Not {@link Robot#waitForIdle()}: that runs an X server
-     * round trip on the EDT ({@code XToolkit.syncNativeQueue}), a stall of the test's own making.
-     */
-    private static void settle() throws Exception {
-        onEdt(() -> null);
-        Thread.sleep(50);
-        onEdt(() -> null);
-    }
-
-    /** Presses the keys in order and releases them in reverse (a chord such as Ctrl+F). */
-    private void key(int... codes) {
-        for (int c : codes) {
-            robot.keyPress(c);
-        }
-        for (int i = codes.length - 1; i >= 0; i--) {
-            robot.keyRelease(codes[i]);
-        }
-    }
-
     private static void waitFor(String what, BooleanSupplier condition) throws Exception {
         waitFor(what, condition, () -> "");
     }
 
     /** Waits for {@code condition}; on time-out says what {@code state} shows then. */
     private static void waitFor(String what, BooleanSupplier condition, Callable<String> state) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (!onEdt(condition::getAsBoolean)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + onEdt(state));
-            }
-            Thread.sleep(10);
-        }
+        ScenarioSteps.waitFor(what, WAIT_MS, condition, state);
     }
 
     /** [EDT] What the table and the inspector show, for a time-out's message. */
@@ -845,23 +753,10 @@ public final class BrowserScenario {
                 + java.awt.MouseInfo.getPointerInfo().getLocation();
     }
 
-    private static <T> T onEdt(Callable<T> work) throws Exception {
-        return com.midicenter.browser.edt.Edt.call(work);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError("expected: " + what);
-        }
-    }
-
     private void put(String key, Object value) {
         report.setProperty(key, String.valueOf(value));
         System.out.println("scenario" + (watchdog == null ? "" : " @" + watchdog.elapsedMs() + " ms") + ": " + key
                 + " = " + value);
     }
 
-    private static long ms(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
-    }
 }

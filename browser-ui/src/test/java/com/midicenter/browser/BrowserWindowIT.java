@@ -2,12 +2,13 @@ package com.midicenter.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.midicenter.browser.testing.ScenarioChild;
+import com.midicenter.browser.testing.Screenshots;
+import com.midicenter.browser.testing.XvfbDisplay;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.File;
-import com.midicenter.browser.testing.XvfbDisplay;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -45,17 +46,9 @@ class BrowserWindowIT {
 
             // when: the scenario runs in a JVM on that display
             child = display.launch(BrowserScenario.class, log, report.toString(), SHOTS.toString());
-            boolean ended = child.waitFor(240, TimeUnit.SECONDS);
 
             // then
-            assertThat(ended).as("scenario ended within 240 s (log: %s)", log).isTrue();
-            Properties facts = new Properties();
-            try (InputStream in = Files.newInputStream(report)) {
-                facts.load(in);
-            }
-            assertThat(child.exitValue()).as("scenario exit (error: %s, log: %s)", facts.getProperty("error"), log)
-                    .isZero();
-            assertThat(facts.getProperty("completed")).isEqualTo("true");
+            Properties facts = ScenarioChild.awaitFacts(child, 240, report, log);
             assertThat(facts.getProperty("title")).isEqualTo("MIDI Software Center — ui-test library");
             assertThat(facts.getProperty("fieldText")).isEqualTo(BrowserScenario.QUERY);
             assertThat(facts.getProperty("rows")).isEqualTo(facts.getProperty("expectedRows"));
@@ -84,9 +77,7 @@ class BrowserWindowIT {
             assertPreview(facts);
             assertFavouriteAndDrop(facts);
             assertDark(facts);
-            assertThat(Long.parseLong(facts.getProperty("watchdogProbes"))).as("watchdog ran").isGreaterThan(10);
-            assertThat(Double.parseDouble(facts.getProperty("watchdogMaxStallMs")))
-                    .as("EDT stall; the watchdog saw: %s", facts.getProperty("watchdogReports")).isLessThan(100);
+            ScenarioChild.assertNoEdtStall(facts);
             System.out.printf("BrowserWindowIT: %s rows for '%s' in %s ms after the last key, EDT max stall %s ms"
                             + " (cold first pass: %s ms), start-up %s ms, library %s ms, scenario %s ms;"
                             + " preview sounded %s ms after Space, drop %s ms, click retries %s; screenshots in %s%n",
@@ -96,9 +87,7 @@ class BrowserWindowIT {
                     facts.getProperty("libraryMs"), facts.getProperty("scenarioMs"),
                     facts.getProperty("previewFirstNoteMs"), facts.getProperty("dropMs"), facts.getProperty("clickRetries"), SHOTS);
         } finally {
-            if (child != null && child.isAlive()) {
-                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            ScenarioChild.stop(child);
             display.close();
         }
     }
@@ -167,10 +156,12 @@ class BrowserWindowIT {
         assertThat(facts.getProperty("darkRollShown")).isEqualTo("true");
         assertScreenshot(facts, "dark");
         BufferedImage image = ImageIO.read(new File(facts.getProperty("darkScreenshot")));
-        assertThat(meanLuma(image, region(facts, "darkTableRegion", image))).as("dark table background")
+        assertThat(Screenshots.meanLuma(image, Screenshots.region(facts, "darkTableRegion", image)))
+                .as("dark table background")
                 .isLessThan(100);
         BufferedImage light = ImageIO.read(new File(facts.getProperty("queryScreenshot")));
-        assertThat(meanLuma(light, region(facts, "queryTableRegion", light))).as("light table background")
+        assertThat(Screenshots.meanLuma(light, Screenshots.region(facts, "queryTableRegion", light)))
+                .as("light table background")
                 .isGreaterThan(150);
         assertNotesDrawn(facts, "dark");
     }
@@ -182,9 +173,9 @@ class BrowserWindowIT {
     private static void assertNotesDrawn(Properties facts, String prefix) throws IOException {
         File file = new File(facts.getProperty(prefix + "Screenshot"));
         BufferedImage image = ImageIO.read(file);
-        Rectangle roll = region(facts, prefix + "RollRegion", image);
+        Rectangle roll = Screenshots.region(facts, prefix + "RollRegion", image);
         assertThat(roll.height).as("piano roll region of %s", file).isGreaterThan(100);
-        assertThat(colours(image, roll)).as("colours in the piano roll of %s", file).isGreaterThan(4);
+        assertThat(Screenshots.colours(image, roll)).as("colours in the piano roll of %s", file).isGreaterThan(4);
         Set<Integer> tracks = new HashSet<>();
         for (String c : facts.getProperty(prefix + "TrackColors").split(",")) {
             tracks.add(Integer.parseInt(c.substring(1), 16));
@@ -199,72 +190,17 @@ class BrowserWindowIT {
             }
         }
         assertThat(notePixels).as("note pixels (track colours) in the piano roll of %s", file).isGreaterThan(30);
-        Rectangle form = region(facts, prefix + "FormRegion", image);
-        assertThat(form.height).as("details form region of %s", file).isGreaterThan(50);
-        assertThat(stdDevOfLuma(image, form)).as("details form of %s holds text", file).isGreaterThan(5);
-        assertThat(colours(image, form)).as("colours in the details form of %s", file).isGreaterThan(8);
-    }
-
-    /** A region {@code x,y,w,h} of the facts, clipped to the image. */
-    private static Rectangle region(Properties facts, String key, BufferedImage image) {
-        String[] r = facts.getProperty(key).split(",");
-        return new Rectangle(Integer.parseInt(r[0]), Integer.parseInt(r[1]), Integer.parseInt(r[2]),
-                Integer.parseInt(r[3])).intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
-    }
-
-    private static double meanLuma(BufferedImage image, Rectangle region) {
-        double sum = 0;
-        long n = 0;
-        for (int y = region.y; y < region.y + region.height; y++) {
-            for (int x = region.x; x < region.x + region.width; x++) {
-                int rgb = image.getRGB(x, y);
-                sum += 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
-                n++;
-            }
-        }
-        return sum / n;
+        Rectangle form = Screenshots.region(facts, prefix + "FormRegion", image);
+        Screenshots.assertHoldsText(image, form, "details form", file, 50);
+        Screenshots.assertColourful(image, form, "details form", file);
     }
 
     /** The screenshot exists, is not blank, and its table region is not one colour. */
     private static void assertScreenshot(Properties facts, String prefix) throws IOException {
-        File file = new File(facts.getProperty(prefix + "Screenshot"));
-        assertThat(file).exists();
-        BufferedImage image = ImageIO.read(file);
-        assertThat(image.getWidth()).isGreaterThan(600);
-        assertThat(stdDevOfLuma(image, new Rectangle(0, 0, image.getWidth(), image.getHeight())))
-                .as("%s is not blank", file).isGreaterThan(10);
-        String[] r = facts.getProperty(prefix + "TableRegion").split(",");
-        Rectangle table = new Rectangle(Integer.parseInt(r[0]), Integer.parseInt(r[1]), Integer.parseInt(r[2]),
-                Integer.parseInt(r[3])).intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
-        assertThat(table.height).as("table region of %s", file).isGreaterThan(100);
-        assertThat(stdDevOfLuma(image, table)).as("table region of %s holds text", file).isGreaterThan(5);
-        assertThat(colours(image, table)).as("colours in the table region of %s", file).isGreaterThan(8);
-    }
-
-    private static double stdDevOfLuma(BufferedImage image, Rectangle region) {
-        double sum = 0;
-        double sumSq = 0;
-        long n = 0;
-        for (int y = region.y; y < region.y + region.height; y++) {
-            for (int x = region.x; x < region.x + region.width; x++) {
-                int rgb = image.getRGB(x, y);
-                double luma = 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
-                sum += luma;
-                sumSq += luma * luma;
-                n++;
-            }
-        }
-        double mean = sum / n;
-        return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
-    }
-
-    private static int colours(BufferedImage image, Rectangle region) {
-        Set<Integer> seen = new HashSet<>();
-        for (int y = region.y; y < region.y + region.height; y++) {
-            for (int x = region.x; x < region.x + region.width; x++) {
-                seen.add(image.getRGB(x, y));
-            }
-        }
-        return seen.size();
+        File file = Screenshots.file(facts, prefix);
+        BufferedImage image = Screenshots.assertNotBlank(file, 600);
+        Rectangle table = Screenshots.region(facts, prefix + "TableRegion", image);
+        Screenshots.assertHoldsText(image, table, "table region", file, 100);
+        Screenshots.assertColourful(image, table, "table region", file);
     }
 }

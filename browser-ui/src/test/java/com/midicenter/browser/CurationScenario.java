@@ -1,30 +1,31 @@
 package com.midicenter.browser;
 
+import static com.midicenter.browser.testing.ScenarioSteps.check;
+import static com.midicenter.browser.testing.ScenarioSteps.key;
+import static com.midicenter.browser.testing.ScenarioSteps.moveMouseAway;
+import static com.midicenter.browser.testing.ScenarioSteps.onEdt;
+import static com.midicenter.browser.testing.ScenarioSteps.settle;
+
 import com.midicenter.browser.details.DetailsSource;
 import com.midicenter.browser.edt.EdtWatchdog;
+import com.midicenter.browser.filters.FilterState;
 import com.midicenter.browser.sidebar.CollectionsSource;
 import com.midicenter.browser.tags.TagCompletion;
 import com.midicenter.browser.tags.TagEditPanel;
 import com.midicenter.browser.tags.TagsSource;
-import com.midicenter.browser.filters.FilterState;
 import com.midicenter.browser.testing.RobotDrag;
-import com.midicenter.core.corpus.CorpusGenerator;
-import com.midicenter.library.analysis.AnalysisListener;
-import com.midicenter.library.analysis.AnalysisOptions;
-import com.midicenter.library.analysis.AnalysisService;
+import com.midicenter.browser.testing.ScenarioLibrary;
+import com.midicenter.browser.testing.ScenarioMain;
+import com.midicenter.browser.testing.ScenarioSteps;
 import com.midicenter.library.curation.CollectionService;
 import com.midicenter.library.curation.TagService;
 import com.midicenter.library.details.FileDetailsService;
-import com.midicenter.library.importing.ImportListener;
-import com.midicenter.library.importing.ImportOptions;
-import com.midicenter.library.importing.ImportService;
 import com.midicenter.library.search.SearchService;
 import com.midicenter.persistence.curation.CollectionItemRow;
 import com.midicenter.persistence.curation.RecentSearchRow;
 import com.midicenter.persistence.curation.TagCount;
 import com.midicenter.persistence.db.Database;
 import com.midicenter.persistence.search.SearchHit;
-import com.midicenter.persistence.testing.TestHomes;
 import java.awt.Component;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -34,11 +35,8 @@ import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +46,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
@@ -99,54 +96,18 @@ public final class CurationScenario {
     }
 
     public static void main(String[] args) throws Exception {
-        Path reportFile = Path.of(args[0]).toAbsolutePath();
         CurationScenario scenario = new CurationScenario(Path.of(args[1]));
-        int exit = 0;
-        try {
-            scenario.run();
-            scenario.report.setProperty("completed", "true");
-        } catch (Throwable e) {
-            e.printStackTrace();
-            scenario.report.setProperty("completed", "false");
-            scenario.report.setProperty("error", String.valueOf(e));
-            exit = 1;
-        } finally {
-            try (OutputStream out = Files.newOutputStream(reportFile)) {
-                scenario.report.store(out, "CurationScenario");
-            }
-        }
-        System.exit(exit);
+        ScenarioMain.runAndExit("CurationScenario", Path.of(args[0]).toAbsolutePath(), scenario.report, scenario::run);
     }
 
     private void run() throws Exception {
-        long t0 = System.nanoTime();
-        Path home = TestHomes.newHome("curation-ui");
-        Path corpus = Path.of(home + "-corpus");
-        try (Database db = Database.embedded(home, TestHomes.settings(), c -> c.withPoolSize(6))) {
-            db.migrate();
-            new CorpusGenerator(SEED).generate(FILES, corpus, null);
-            new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
-                    .run(List.of(corpus), new AtomicBoolean(), ImportListener.NONE);
-            new AnalysisService(db.dataSource(), db.sqlSessionFactory(), AnalysisOptions.defaults())
-                    .run(new AtomicBoolean(), AnalysisListener.NONE);
-            put("libraryMs", ms(t0));
-            try (SearchService s = SearchService.indexed(db)) {
-                search = s;
-                check(s.index().orElseThrow().awaitReady(Duration.ofSeconds(30)), "index ready");
-                collections = new CollectionService(db.sqlSessionFactory(), s);
-                tags = new TagService(db.sqlSessionFactory(), s);
-                ThreadPoolExecutor executor = SearchThreads.newExecutor("browser-search", 2, 64);
-                try {
-                    browse(db, executor, home.resolve("drag-cache"));
-                } finally {
-                    executor.shutdownNow();
-                    executor.awaitTermination(5, TimeUnit.SECONDS);
-                }
-            }
-        }
-        put("scenarioMs", ms(t0));
-        deleteTree(corpus);
-        deleteTree(home);
+        ScenarioLibrary.run("curation-ui", SEED, FILES, ScenarioLibrary.Extra.NONE, this::put,
+                (db, s, executor, home) -> {
+            search = s;
+            collections = new CollectionService(db.sqlSessionFactory(), s);
+            tags = new TagService(db.sqlSessionFactory(), s);
+            browse(db, executor, home.resolve("drag-cache"));
+        });
     }
 
     private void browse(Database db, ThreadPoolExecutor executor, Path dragCache) throws Exception {
@@ -209,7 +170,7 @@ public final class CurationScenario {
         JPopupMenu plus = openPlusMenu();
         click(menuItem(plus, "sidebar.newCollection"));
         JDialog ask = waitForDialog("the new-collection dialog (warm-up)", "nameDialog");
-        key(KeyEvent.VK_ESCAPE);
+        key(robot, KeyEvent.VK_ESCAPE);
         waitFor("the dialog closed", () -> !ask.isShowing());
         clickRow(0);
         Point from = cellOnScreen(0);
@@ -229,7 +190,7 @@ public final class CurationScenario {
         waitFor("the details tag field focused", tagField::isFocusOwner);
         type("b");
         poll(() -> onEdt(completion::isOpen), 3_000);
-        key(KeyEvent.VK_ESCAPE);
+        key(robot, KeyEvent.VK_ESCAPE);
         onEdt(() -> {
             completion.close();
             tagField.setText("");
@@ -246,9 +207,9 @@ public final class CurationScenario {
         click(centreOnScreen(panel.tagCloudButton()));
         waitForPopup("tagCloudPopup");
         waitFor("the warm-up cloud", () -> panel.tagCloud().isSettled());
-        key(KeyEvent.VK_ESCAPE);
+        key(robot, KeyEvent.VK_ESCAPE);
         waitFor("the tags popup closed", () -> !panel.tagCloud().isShowing());
-        moveMouseAway();
+        moveMouseAway(robot);
         settle();
     }
 
@@ -258,7 +219,7 @@ public final class CurationScenario {
         click(menuItem(plus, "sidebar.newCollection"));
         JDialog ask = waitForDialog("the new-collection dialog", "nameDialog");
         typeInto(ask, COLLECTION);
-        key(KeyEvent.VK_ENTER);
+        key(robot, KeyEvent.VK_ENTER);
         waitFor("the collection listed", () -> panel.sidebar().isSettled() && indexOf(COLLECTION) >= 0,
                 () -> " status: " + panel.statusBar().jobText());
         put("createdStatus", onEdt(() -> panel.statusBar().jobText()));
@@ -284,7 +245,7 @@ public final class CurationScenario {
         put("dragStatus", onEdt(() -> panel.statusBar().jobText()));
         put("draggedId", hit.contentId());
         put("collectionItems", collections.items(COLLECTION).stream().map(CollectionItemRow::contentId).toList());
-        moveMouseAway();
+        moveMouseAway(robot);
         return hit;
     }
 
@@ -297,7 +258,7 @@ public final class CurationScenario {
         put("collectionRowId", onEdt(() -> panel.resultsModel().hitAt(0).contentId()));
         put("collectionChip", onEdt(() -> panel.chipBar().scope()));
         put("collectionStatus", onEdt(panel::statusText));
-        moveMouseAway();
+        moveMouseAway(robot);
         screenshot("collection.png", "collection");
         click(centreOnScreen(BrowserScenario.find(panel.chipBar(), "chip.collection")));
         waitFor("the whole library again", () -> panel.isSettled()
@@ -331,13 +292,13 @@ public final class CurationScenario {
         JDialog ask = waitForDialog("the save-search dialog", "nameDialog");
         put("saveSearchOffered", onEdt(() -> textField(ask).getText()));
         typeInto(ask, SMART);
-        key(KeyEvent.VK_ENTER);
+        key(robot, KeyEvent.VK_ENTER);
         waitFor("the smart collection listed", () -> panel.sidebar().isSettled() && indexOf(SMART) >= 0,
                 () -> " status: " + panel.statusBar().jobText());
         put("smartStoredText", collections.savedSearch(SMART, 50).text());
 
         click(centreOnScreen(panel.searchField()));
-        key(KeyEvent.VK_ESCAPE);
+        key(robot, KeyEvent.VK_ESCAPE);
         waitFor("the whole library after Esc", () -> panel.isSettled()
                 && panel.resultsModel().request().text() == null);
         click(collectionCellOnScreen(SMART));
@@ -346,7 +307,7 @@ public final class CurationScenario {
         put("smartFieldText", onEdt(() -> panel.searchField().getText()));
         put("smartRows", onEdt(() -> panel.resultsModel().getRowCount()));
         put("smartRowsMatch", onEdt(() -> sameIds(expected)));
-        moveMouseAway();
+        moveMouseAway(robot);
         screenshot("smart.png", "smart");
     }
 
@@ -402,7 +363,7 @@ public final class CurationScenario {
         type("keep");
         waitFor("suggestions for 'keep'", () -> completion.isOpen() && !completion.suggestions().isEmpty());
         put("detailsSuggestions", onEdt(completion::suggestions));
-        key(KeyEvent.VK_ESCAPE);
+        key(robot, KeyEvent.VK_ESCAPE);
         waitFor("the suggestions closed", () -> !completion.isOpen());
         onEdt(() -> {
             field.setText("");
@@ -438,7 +399,7 @@ public final class CurationScenario {
         put("cloudRows", onEdt(() -> panel.resultsModel().getRowCount()));
         put("cloudRowsMatch", onEdt(() -> sameIds(expected)));
         put("cloudChips", onEdt(() -> panel.chipBar().chips().toString()));
-        moveMouseAway();
+        moveMouseAway(robot);
         screenshot("tag-filtered.png", "filtered");
     }
 
@@ -529,7 +490,7 @@ public final class CurationScenario {
         check(field != null, "a text field in the dialog");
         click(centreOnScreen(field));
         waitFor("the dialog's field focused", field::isFocusOwner);
-        key(KeyEvent.VK_CONTROL, KeyEvent.VK_A);
+        key(robot, KeyEvent.VK_CONTROL, KeyEvent.VK_A);
         type(text);
         waitFor("'" + text + "' typed", () -> text.equals(field.getText()), () -> " field: " + field.getText());
     }
@@ -537,7 +498,7 @@ public final class CurationScenario {
     /** Types lower-case letters and spaces. */
     private void type(String text) {
         for (char c : text.toCharArray()) {
-            key(c == ' ' ? KeyEvent.VK_SPACE : KeyEvent.getExtendedKeyCodeForChar(c));
+            key(robot, c == ' ' ? KeyEvent.VK_SPACE : KeyEvent.getExtendedKeyCodeForChar(c));
         }
     }
 
@@ -571,12 +532,10 @@ public final class CurationScenario {
         });
     }
 
+    /** The centre of {@code c} on screen, once it is there. */
     private static Point centreOnScreen(Component c) throws Exception {
         waitFor("'" + c.getName() + "' on screen", c::isShowing); // a new dialog maps a moment after it opens
-        return onEdt(() -> {
-            Point p = c.getLocationOnScreen();
-            return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
-        });
+        return ScenarioSteps.centreOnScreen(c);
     }
 
     private void click(Point p) throws InterruptedException {
@@ -584,10 +543,7 @@ public final class CurationScenario {
     }
 
     private void click(Point p, int button) throws InterruptedException {
-        robot.mouseMove(p.x, p.y);
-        Thread.sleep(100);
-        robot.mousePress(button);
-        robot.mouseRelease(button);
+        ScenarioSteps.click(robot, p, button);
         Thread.sleep(50);
     }
 
@@ -604,20 +560,6 @@ public final class CurationScenario {
             }
         }
         throw new AssertionError("two clicks did not select row " + row);
-    }
-
-    private void moveMouseAway() {
-        java.awt.Dimension screen = java.awt.Toolkit.getDefaultToolkit().getScreenSize();
-        robot.mouseMove(screen.width - 2, screen.height - 2);
-    }
-
-    private void key(int... codes) {
-        for (int c : codes) {
-            robot.keyPress(c);
-        }
-        for (int i = codes.length - 1; i >= 0; i--) {
-            robot.keyRelease(codes[i]);
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -665,12 +607,6 @@ public final class CurationScenario {
         return new Rectangle(p.x, p.y, visible.width, visible.height);
     }
 
-    private static void settle() throws Exception {
-        onEdt(() -> null);
-        Thread.sleep(50);
-        onEdt(() -> null);
-    }
-
     /** True once {@code condition} (run on this thread) holds, false after {@code ms}. */
     private static boolean poll(Callable<Boolean> condition, long ms) throws Exception {
         long deadline = System.currentTimeMillis() + ms;
@@ -688,23 +624,7 @@ public final class CurationScenario {
     }
 
     private static void waitFor(String what, BooleanSupplier condition, Callable<String> state) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (!onEdt(condition::getAsBoolean)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + onEdt(state));
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static <T> T onEdt(Callable<T> work) throws Exception {
-        return com.midicenter.browser.edt.Edt.call(work);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError("expected: " + what);
-        }
+        ScenarioSteps.waitFor(what, WAIT_MS, condition, state);
     }
 
     private void put(String key, Object value) {
@@ -713,18 +633,4 @@ public final class CurationScenario {
                 + " = " + value);
     }
 
-    private static long ms(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

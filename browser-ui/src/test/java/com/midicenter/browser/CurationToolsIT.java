@@ -2,22 +2,21 @@ package com.midicenter.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.midicenter.browser.testing.ScenarioChild;
+import com.midicenter.browser.testing.Screenshots;
+import com.midicenter.browser.testing.TestFiles;
 import com.midicenter.browser.testing.XvfbDisplay;
 import com.midicenter.browser.tools.DuplicatesDialog;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,44 +40,30 @@ class CurationToolsIT {
         Path log = TARGET.resolve("curation-tools-scenario.log");
         Path work = TARGET.resolve("curation-tools-work");
         Files.deleteIfExists(report);
-        deleteTree(work);
-        XvfbDisplay display = XvfbDisplay.start(TARGET.resolve("xvfb-curation-tools.log"));
-        Process child = null;
-        try {
+        TestFiles.deleteTree(work);
+        try (XvfbDisplay display = XvfbDisplay.start(TARGET.resolve("xvfb-curation-tools.log"))) {
             // when: the scenario runs on it
-            child = display.launch(CurationToolsScenario.class, log, report.toString(), SHOTS.toString(),
+            Process child = display.launch(CurationToolsScenario.class, log, report.toString(), SHOTS.toString(),
                     work.toString());
-            boolean ended = child.waitFor(180, TimeUnit.SECONDS);
-
-            // then
-            assertThat(ended).as("scenario ended within 180 s (log: %s)", log).isTrue();
-            Properties facts = new Properties();
-            try (InputStream in = Files.newInputStream(report)) {
-                facts.load(in);
+            try {
+                // then
+                Properties facts = ScenarioChild.awaitFacts(child, 180, report, log);
+                assertSplit(facts);
+                assertExport(facts);
+                assertDuplicates(facts);
+                assertThat(facts.getProperty("closed")).isEqualTo("true");
+                ScenarioChild.assertNoEdtStall(facts);
+                System.out.printf("CurationToolsIT: %s parts of %s, %s files exported, %s duplicated files"
+                                + " (%s musical groups); EDT max stall %s ms (cold pass %s ms); library %s ms,"
+                                + " scenario %s ms; screenshots in %s%n",
+                        facts.getProperty("splitPartRows"), facts.getProperty("splitSong"),
+                        facts.getProperty("exportZipEntries").split("\n").length, facts.getProperty("dupTotals"),
+                        facts.getProperty("musicalGroups"), facts.getProperty("watchdogMaxStallMs"),
+                        facts.getProperty("coldMaxStallMs"), facts.getProperty("libraryMs"),
+                        facts.getProperty("scenarioMs"), SHOTS);
+            } finally {
+                ScenarioChild.stop(child);
             }
-            assertThat(child.exitValue()).as("scenario exit (error: %s, log: %s)", facts.getProperty("error"), log)
-                    .isZero();
-            assertThat(facts.getProperty("completed")).isEqualTo("true");
-            assertSplit(facts);
-            assertExport(facts);
-            assertDuplicates(facts);
-            assertThat(facts.getProperty("closed")).isEqualTo("true");
-            assertThat(Long.parseLong(facts.getProperty("watchdogProbes"))).as("watchdog ran").isGreaterThan(10);
-            assertThat(Double.parseDouble(facts.getProperty("watchdogMaxStallMs")))
-                    .as("EDT stall; the watchdog saw: %s", facts.getProperty("watchdogReports")).isLessThan(100);
-            System.out.printf("CurationToolsIT: %s parts of %s, %s files exported, %s duplicated files"
-                            + " (%s musical groups); EDT max stall %s ms (cold pass %s ms); library %s ms,"
-                            + " scenario %s ms; screenshots in %s%n",
-                    facts.getProperty("splitPartRows"), facts.getProperty("splitSong"),
-                    facts.getProperty("exportZipEntries").split("\n").length, facts.getProperty("dupTotals"),
-                    facts.getProperty("musicalGroups"), facts.getProperty("watchdogMaxStallMs"),
-                    facts.getProperty("coldMaxStallMs"), facts.getProperty("libraryMs"),
-                    facts.getProperty("scenarioMs"), SHOTS);
-        } finally {
-            if (child != null && child.isAlive()) {
-                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            display.close();
         }
     }
 
@@ -166,55 +151,10 @@ class CurationToolsIT {
 
     /** The screenshot is not blank, and the region of the dialog's list or table holds text. */
     private static void assertScreenshot(Properties facts, String prefix) throws IOException {
-        File file = new File(facts.getProperty(prefix + "Screenshot"));
-        assertThat(file).exists();
-        BufferedImage image = ImageIO.read(file);
-        assertThat(image.getWidth()).isGreaterThan(500);
-        assertThat(stdDevOfLuma(image, new Rectangle(0, 0, image.getWidth(), image.getHeight())))
-                .as("%s is not blank", file).isGreaterThan(10);
-        String[] r = facts.getProperty(prefix + "Region").split(",");
-        Rectangle region = new Rectangle(Integer.parseInt(r[0]), Integer.parseInt(r[1]), Integer.parseInt(r[2]),
-                Integer.parseInt(r[3])).intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
-        assertThat(region.height).as("list region of %s", file).isGreaterThan(40);
-        assertThat(stdDevOfLuma(image, region)).as("list region of %s holds text", file).isGreaterThan(5);
-        assertThat(colours(image, region)).as("colours in the list region of %s", file).isGreaterThan(8);
-    }
-
-    private static double stdDevOfLuma(BufferedImage image, Rectangle region) {
-        double sum = 0;
-        double sumSq = 0;
-        long n = 0;
-        for (int y = region.y; y < region.y + region.height; y++) {
-            for (int x = region.x; x < region.x + region.width; x++) {
-                int rgb = image.getRGB(x, y);
-                double luma = 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
-                sum += luma;
-                sumSq += luma * luma;
-                n++;
-            }
-        }
-        double mean = sum / n;
-        return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
-    }
-
-    private static int colours(BufferedImage image, Rectangle region) {
-        Set<Integer> seen = new HashSet<>();
-        for (int y = region.y; y < region.y + region.height; y++) {
-            for (int x = region.x; x < region.x + region.width; x++) {
-                seen.add(image.getRGB(x, y));
-            }
-        }
-        return seen.size();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        File file = Screenshots.file(facts, prefix);
+        BufferedImage image = Screenshots.assertNotBlank(file, 500);
+        Rectangle region = Screenshots.region(facts, prefix + "Region", image);
+        Screenshots.assertHoldsText(image, region, "list region", file, 40);
+        Screenshots.assertColourful(image, region, "list region", file);
     }
 }

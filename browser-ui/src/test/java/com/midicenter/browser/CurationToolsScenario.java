@@ -1,34 +1,33 @@
 package com.midicenter.browser;
 
+import static com.midicenter.browser.testing.ScenarioSteps.check;
+import static com.midicenter.browser.testing.ScenarioSteps.moveMouseAway;
+import static com.midicenter.browser.testing.ScenarioSteps.onEdt;
+import static com.midicenter.browser.testing.ScenarioSteps.settle;
+
 import com.midicenter.browser.details.DetailsSource;
 import com.midicenter.browser.edt.EdtWatchdog;
-import com.midicenter.browser.tools.CurationActions;
+import com.midicenter.browser.testing.ScenarioLibrary;
+import com.midicenter.browser.testing.ScenarioMain;
+import com.midicenter.browser.testing.ScenarioSteps;
 import com.midicenter.browser.tools.CurationTools;
 import com.midicenter.browser.tools.DuplicatesDialog;
 import com.midicenter.browser.tools.ExportDialog;
 import com.midicenter.browser.tools.ExportPreview;
 import com.midicenter.browser.tools.SplitDialog;
 import com.midicenter.browser.tools.SplitPlan;
-import com.midicenter.core.corpus.CorpusGenerator;
 import com.midicenter.core.midi.Division;
 import com.midicenter.core.midi.SmfBuilder;
-import com.midicenter.library.analysis.AnalysisListener;
-import com.midicenter.library.analysis.AnalysisOptions;
-import com.midicenter.library.analysis.AnalysisService;
 import com.midicenter.library.analysis.LocationReader;
 import com.midicenter.library.details.FileDetailsService;
 import com.midicenter.library.duplicates.DuplicatesService;
 import com.midicenter.library.duplicates.MusicalScan;
-import com.midicenter.library.importing.ImportListener;
-import com.midicenter.library.importing.ImportOptions;
-import com.midicenter.library.importing.ImportService;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchService;
 import com.midicenter.persistence.db.Database;
 import com.midicenter.persistence.duplicates.DuplicateTotals;
 import com.midicenter.persistence.duplicates.PathDuplicate;
 import com.midicenter.persistence.search.SearchHit;
-import com.midicenter.persistence.testing.TestHomes;
 import java.awt.Component;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -37,13 +36,11 @@ import java.awt.Window;
 import java.awt.event.InputEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +48,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -109,65 +105,19 @@ public final class CurationToolsScenario {
     }
 
     public static void main(String[] args) throws Exception {
-        Path reportFile = Path.of(args[0]);
         CurationToolsScenario scenario = new CurationToolsScenario(Path.of(args[1]), Path.of(args[2]));
-        int exit = 0;
-        try {
-            scenario.run();
-            scenario.report.setProperty("completed", "true");
-        } catch (Throwable e) {
-            e.printStackTrace();
-            scenario.report.setProperty("completed", "false");
-            scenario.report.setProperty("error", String.valueOf(e));
-            exit = 1;
-        } finally {
-            try (OutputStream out = Files.newOutputStream(reportFile)) {
-                scenario.report.store(out, "CurationToolsScenario");
-            }
-        }
-        System.exit(exit);
+        ScenarioMain.runAndExit("CurationToolsScenario", Path.of(args[0]), scenario.report, scenario::run);
     }
 
     private void run() throws Exception {
-        long t0 = System.nanoTime();
-        Path home = TestHomes.newHome("curation-tools");
-        Path corpus = Path.of(home + "-corpus");
-        try (Database db = Database.embedded(home, TestHomes.settings(), c -> c.withPoolSize(6))) {
-            db.migrate();
-            new CorpusGenerator(SEED).generate(FILES, corpus, null);
+        ScenarioLibrary.Extra song = corpus -> { // the generator's loops are one part
             Files.createDirectories(corpus.resolve("Band"));
-            Files.write(corpus.resolve("Band").resolve(SONG + ".mid"), song()); // the generator's loops are one part
-            new ImportService(db.dataSource(), db.sqlSessionFactory(), ImportOptions.defaults())
-                    .run(List.of(corpus), new AtomicBoolean(), ImportListener.NONE);
-            new AnalysisService(db.dataSource(), db.sqlSessionFactory(), AnalysisOptions.defaults())
-                    .run(new AtomicBoolean(), AnalysisListener.NONE);
-            put("libraryMs", ms(t0));
-            try (SearchService search = SearchService.indexed(db)) {
-                this.search = search;
-                check(search.index().orElseThrow().awaitReady(Duration.ofSeconds(30)), "index ready");
-                ThreadPoolExecutor executor = SearchThreads.newExecutor("browser-search", 2, 64);
-                try {
-                    curate(db, search, executor, home);
-                } finally {
-                    executor.shutdownNow();
-                    executor.awaitTermination(5, TimeUnit.SECONDS);
-                }
-            }
-        }
-        put("scenarioMs", ms(t0));
-        deleteTree(corpus); // the facts are in the report; the library and corpus are tens of MB a run
-        deleteTree(home);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+            Files.write(corpus.resolve("Band").resolve(SONG + ".mid"), song());
+        };
+        ScenarioLibrary.run("curation-tools", SEED, FILES, song, this::put, (db, search, executor, home) -> {
+            this.search = search;
+            curate(db, search, executor, home);
+        });
     }
 
     private void curate(Database db, SearchService search, ThreadPoolExecutor executor, Path home) throws Exception {
@@ -251,7 +201,7 @@ public final class CurationToolsScenario {
             });
             put("coldMaxStallMs", String.format(Locale.ROOT, "%.1f", cold.maxStallMs()));
         }
-        moveMouseAway();
+        moveMouseAway(robot);
         settle();
 
         try (EdtWatchdog measured = EdtWatchdog.start(20, 100)) {
@@ -646,7 +596,7 @@ public final class CurationToolsScenario {
      * ({@code <prefix>Region}).
      */
     private void shot(Window window, String name, String prefix, String region) throws Exception {
-        moveMouseAway();
+        moveMouseAway(robot);
         settle();
         Thread.sleep(50);
         Rectangle bounds = onEdt(() -> new Rectangle(window.getLocationOnScreen(), window.getSize()));
@@ -666,50 +616,18 @@ public final class CurationToolsScenario {
         put(prefix + "Region", r.x + "," + r.y + "," + r.width + "," + r.height);
     }
 
+    /** The centre of {@code c} on screen, once it is there. */
     private static Point centreOnScreen(Component c) throws Exception {
         waitFor("'" + c.getName() + "' on screen", c::isShowing); // a new dialog maps a moment after it opens
-        return onEdt(() -> {
-            Point p = c.getLocationOnScreen();
-            return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
-        });
+        return ScenarioSteps.centreOnScreen(c);
     }
 
     private void click(Point p) throws InterruptedException {
-        robot.mouseMove(p.x, p.y);
-        Thread.sleep(100);
-        robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-    }
-
-    private void moveMouseAway() {
-        java.awt.Dimension screen = java.awt.Toolkit.getDefaultToolkit().getScreenSize();
-        robot.mouseMove(screen.width - 2, screen.height - 2);
-    }
-
-    private static void settle() throws Exception {
-        onEdt(() -> null);
-        Thread.sleep(50);
-        onEdt(() -> null);
+        ScenarioSteps.click(robot, p, InputEvent.BUTTON1_DOWN_MASK);
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (!onEdt(condition::getAsBoolean)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static <T> T onEdt(Callable<T> work) throws Exception {
-        return com.midicenter.browser.edt.Edt.call(work);
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError("expected: " + what);
-        }
+        ScenarioSteps.waitFor(what, WAIT_MS, condition, () -> "");
     }
 
     private void put(String key, Object value) {
@@ -718,7 +636,4 @@ public final class CurationToolsScenario {
                 + " = " + value);
     }
 
-    private static long ms(long since) {
-        return (System.nanoTime() - since) / 1_000_000;
-    }
 }

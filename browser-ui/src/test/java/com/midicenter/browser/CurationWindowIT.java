@@ -2,17 +2,16 @@ package com.midicenter.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.midicenter.browser.testing.ScenarioChild;
+import com.midicenter.browser.testing.Screenshots;
 import com.midicenter.browser.testing.XvfbDisplay;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -43,17 +42,9 @@ class CurationWindowIT {
 
             // when
             child = display.launch(CurationScenario.class, log, report.toString(), SHOTS.toString());
-            boolean ended = child.waitFor(210, TimeUnit.SECONDS);
 
             // then
-            assertThat(ended).as("scenario ended within 210 s (log: %s)", log).isTrue();
-            Properties facts = new Properties();
-            try (InputStream in = Files.newInputStream(report)) {
-                facts.load(in);
-            }
-            assertThat(child.exitValue()).as("scenario exit (error: %s, log: %s)", facts.getProperty("error"), log)
-                    .isZero();
-            assertThat(facts.getProperty("completed")).isEqualTo("true");
+            Properties facts = ScenarioChild.awaitFacts(child, 210, report, log);
 
             // a manual collection made from "+", a row dragged onto it, opened: exactly that file
             assertThat(facts.getProperty("createdInDb")).isEqualTo("manual");
@@ -103,74 +94,28 @@ class CurationWindowIT {
             for (String shot : new String[] {"collection", "smart", "cloud", "filtered"}) {
                 assertScreenshot(facts, shot);
             }
-            assertThat(stdDevOfLuma(ImageIO.read(new File(facts.getProperty("tagDialogScreenshot")))))
+            assertThat(Screenshots.stdDevOfLuma(ImageIO.read(new File(facts.getProperty("tagDialogScreenshot")))))
                     .as("the Tag dialog's screenshot is not blank").isGreaterThan(10);
             assertThat(facts.getProperty("closed")).isEqualTo("true");
-            assertThat(Long.parseLong(facts.getProperty("watchdogProbes"))).as("watchdog ran").isGreaterThan(10);
-            assertThat(Double.parseDouble(facts.getProperty("watchdogMaxStallMs")))
-                    .as("EDT stall; the watchdog saw: %s", facts.getProperty("watchdogReports")).isLessThan(100);
+            ScenarioChild.assertNoEdtStall(facts);
             System.out.printf("CurationWindowIT: library %s ms, scenario %s ms, EDT max stall %s ms (cold pass %s ms);"
                             + " cloud %s; screenshots in %s%n", facts.getProperty("libraryMs"),
                     facts.getProperty("scenarioMs"), facts.getProperty("watchdogMaxStallMs"),
                     facts.getProperty("coldMaxStallMs"), facts.getProperty("cloudTags"), SHOTS);
         } finally {
-            if (child != null && child.isAlive()) {
-                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            ScenarioChild.stop(child);
             display.close();
         }
     }
 
     /** The screenshot is not blank, its table region holds rows and its sidebar region holds text. */
     private static void assertScreenshot(Properties facts, String prefix) throws IOException {
-        File file = new File(facts.getProperty(prefix + "Screenshot"));
-        assertThat(file).exists();
-        BufferedImage image = ImageIO.read(file);
-        assertThat(image.getWidth()).isGreaterThan(600);
-        assertThat(stdDevOfLuma(image)).as("%s is not blank", file).isGreaterThan(10);
-        Rectangle table = region(facts, prefix + "TableRegion", image);
-        assertThat(table.height).as("table region of %s", file).isGreaterThan(30);
-        assertThat(stdDevOfLuma(image, table)).as("table region of %s holds text", file).isGreaterThan(5);
-        Rectangle sidebar = region(facts, prefix + "SidebarRegion", image);
-        assertThat(sidebar.height).as("sidebar region of %s", file).isGreaterThan(100);
-        assertThat(stdDevOfLuma(image, sidebar)).as("sidebar region of %s holds text", file).isGreaterThan(5);
-        assertThat(colours(image, sidebar)).as("colours in the sidebar of %s", file).isGreaterThan(8);
-    }
-
-    private static Rectangle region(Properties facts, String key, BufferedImage image) {
-        String[] r = facts.getProperty(key).split(",");
-        return new Rectangle(Integer.parseInt(r[0]), Integer.parseInt(r[1]), Integer.parseInt(r[2]),
-                Integer.parseInt(r[3])).intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
-    }
-
-    private static double stdDevOfLuma(BufferedImage image) {
-        return stdDevOfLuma(image, new Rectangle(0, 0, image.getWidth(), image.getHeight()));
-    }
-
-    private static double stdDevOfLuma(BufferedImage image, Rectangle region) {
-        double sum = 0;
-        double sumSq = 0;
-        long n = 0;
-        for (int y = region.y; y < region.y + region.height; y++) {
-            for (int x = region.x; x < region.x + region.width; x++) {
-                int rgb = image.getRGB(x, y);
-                double luma = 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
-                sum += luma;
-                sumSq += luma * luma;
-                n++;
-            }
-        }
-        double mean = sum / n;
-        return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
-    }
-
-    private static int colours(BufferedImage image, Rectangle region) {
-        Set<Integer> seen = new HashSet<>();
-        for (int y = region.y; y < region.y + region.height; y++) {
-            for (int x = region.x; x < region.x + region.width; x++) {
-                seen.add(image.getRGB(x, y));
-            }
-        }
-        return seen.size();
+        File file = Screenshots.file(facts, prefix);
+        BufferedImage image = Screenshots.assertNotBlank(file, 600);
+        Screenshots.assertHoldsText(image, Screenshots.region(facts, prefix + "TableRegion", image), "table region",
+                file, 30);
+        Rectangle sidebar = Screenshots.region(facts, prefix + "SidebarRegion", image);
+        Screenshots.assertHoldsText(image, sidebar, "sidebar region", file, 100);
+        Screenshots.assertColourful(image, sidebar, "sidebar", file);
     }
 }

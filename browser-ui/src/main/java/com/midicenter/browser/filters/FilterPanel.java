@@ -1,6 +1,7 @@
 package com.midicenter.browser.filters;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import com.midicenter.browser.edt.TextChanged;
 import com.midicenter.core.music.MusicalKey;
 import com.midicenter.persistence.search.FacetCount;
 
@@ -21,8 +22,6 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 
 /**
  * The controls of every filter of a {@link FilterState}, stacked for a narrow sidebar ({@value #WIDTH_PX} px): key,
@@ -266,37 +265,18 @@ public final class FilterPanel extends JPanel {
     }
 
     private void onText(JTextField field, java.util.function.Supplier<FilterState> change) {
-        field.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                changed();
+        // read once the edit is complete: a replacement (paste over a selection, setText) is a removal then an
+        // insertion, and the empty text between them is not the user's wish
+        field.getDocument().addDocumentListener(new TextChanged(() -> {
+            if (!updating && pendingEdits.add(field)) {
+                SwingUtilities.invokeLater(() -> {
+                    pendingEdits.remove(field);
+                    if (!updating) {
+                        userChanged(change.get());
+                    }
+                });
             }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                changed();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                // attributes only
-            }
-
-            /**
-             * Read once the edit is complete: a replacement (paste over a selection, {@code setText}) is a removal
-             * then an insertion, and the empty text between them is not the user's wish.
-             */
-            private void changed() {
-                if (!updating && pendingEdits.add(field)) {
-                    SwingUtilities.invokeLater(() -> {
-                        pendingEdits.remove(field);
-                        if (!updating) {
-                            userChanged(change.get());
-                        }
-                    });
-                }
-            }
-        });
+        }));
     }
 
     private int rows;

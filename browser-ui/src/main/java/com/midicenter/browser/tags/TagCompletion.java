@@ -1,5 +1,6 @@
 package com.midicenter.browser.tags;
 
+import com.midicenter.browser.edt.TextChanged;
 import com.midicenter.persistence.curation.TagCount;
 
 import java.awt.event.KeyEvent;
@@ -22,8 +23,6 @@ import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 
 /**
  * Tag autocomplete under a text field: {@value #DELAY_MS} ms after the user stops typing, the tags starting with the
@@ -101,22 +100,7 @@ public final class TagCompletion {
             public void popupMenuCanceled(javax.swing.event.PopupMenuEvent e) {
             }
         });
-        field.getDocument().addDocumentListener(new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                typed();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                typed();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                // attributes only
-            }
-        });
+        field.getDocument().addDocumentListener(new TextChanged(this::typed));
         field.getActionMap().put(ENTER, action(() -> {
             if (list.getSelectedIndex() >= 0) {
                 accept(list.getSelectedIndex());

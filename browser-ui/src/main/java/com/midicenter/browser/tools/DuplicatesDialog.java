@@ -421,29 +421,40 @@ public final class DuplicatesDialog {
         return dialog;
     }
 
-    /** A page of path duplicates: copies, size of one, wasted, the first path. */
-    private static final class PathModel extends AbstractTableModel {
-        private static final String[] COLUMNS = {"Copies", "Size", "Wasted", "File", "Folder (first path)"};
-        private List<PathDuplicate> rows = List.of();
+    /** [EDT] A table of fixed columns over an immutable list of rows, replaced whole by {@link #set}. */
+    private abstract static class RowsModel<R> extends AbstractTableModel {
+        private final String[] columns;
+        List<R> rows = List.of();
 
-        void set(List<PathDuplicate> page) {
-            rows = List.copyOf(page);
+        RowsModel(String... columns) {
+            this.columns = columns.clone();
+        }
+
+        final void set(List<R> newRows) {
+            rows = List.copyOf(newRows);
             fireTableDataChanged();
         }
 
         @Override
-        public int getRowCount() {
+        public final int getRowCount() {
             return rows.size();
         }
 
         @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
+        public final int getColumnCount() {
+            return columns.length;
         }
 
         @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
+        public final String getColumnName(int column) {
+            return columns[column];
+        }
+    }
+
+    /** A page of path duplicates: copies, size of one, wasted, the first path. */
+    private static final class PathModel extends RowsModel<PathDuplicate> {
+        PathModel() {
+            super("Copies", "Size", "Wasted", "File", "Folder (first path)");
         }
 
         @Override
@@ -482,28 +493,9 @@ public final class DuplicatesDialog {
     }
 
     /** The musical groups, a row per file: group number, files in the group, path, size. */
-    private static final class MusicalModel extends AbstractTableModel {
-        private static final String[] COLUMNS = {"Group", "Files", "File", "Folder", "Size"};
-        private List<MusicalRow> rows = List.of();
-
-        void set(List<MusicalRow> r) {
-            rows = List.copyOf(r);
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
+    private static final class MusicalModel extends RowsModel<MusicalRow> {
+        MusicalModel() {
+            super("Group", "Files", "File", "Folder", "Size");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.midicenter.browser.tools;
 
 import com.midicenter.browser.Searcher;
+import com.midicenter.browser.edt.TextChanged;
 import com.midicenter.library.export.ExportResult;
 import com.midicenter.library.search.SearchRequest;
 import com.midicenter.library.search.SearchResult;
@@ -43,7 +44,6 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
 /**
@@ -139,22 +139,7 @@ public final class ExportDialog {
         JButton choose = new JButton("Choose…");
         choose.setName("export.choose");
         choose.addActionListener(e -> chooseTarget());
-        DocumentListener changed = new DocumentListener() {
-            @Override
-            public void insertUpdate(DocumentEvent e) {
-                edited();
-            }
-
-            @Override
-            public void removeUpdate(DocumentEvent e) {
-                edited();
-            }
-
-            @Override
-            public void changedUpdate(DocumentEvent e) {
-                // attributes only
-            }
-        };
+        DocumentListener changed = new TextChanged(this::edited);
         target.getDocument().addDocumentListener(changed);
         template.getDocument().addDocumentListener(changed);
         template.setToolTipText("{name} {bpm} {key} {vendor} {pack} {bars} {n}; a missing value is left out"

@@ -3,12 +3,11 @@ package com.midicenter.browser.tools;
 import com.midicenter.core.midi.MidiFormatException;
 import com.midicenter.core.midi.MidiReader;
 import com.midicenter.core.midi.TrackSplitter;
+import com.midicenter.library.split.SplitService;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,29 +84,8 @@ public record SplitPlan(String songName, List<TrackSplitter.Part> parts) {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>(parts.size());
         for (TrackSplitter.Part p : parts) {
-            written.add(writeNew(folder, p.name(), p.bytes()));
+            written.add(SplitService.writeNew(folder, p.name(), p.bytes())); // never over an existing file
         }
         return written;
-    }
-
-    /**
-     * Writes {@code bytes} to {@code dir/name}, or to {@code name (2)}, {@code (3)}… when taken ({@code CREATE_NEW}:
-     * not even a file created meanwhile by another process is overwritten).
-     */
-    static Path writeNew(Path dir, String name, byte[] bytes) throws IOException {
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : "";
-        for (int n = 1; ; n++) {
-            Path path = dir.resolve(n == 1 ? name : stem + " (" + n + ")" + ext);
-            try {
-                Files.write(path, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return path;
-            } catch (FileAlreadyExistsException e) {
-                if (n == 10_000) {
-                    throw new IOException("no free name for " + name + " in " + dir, e);
-                }
-            }
-        }
     }
 }

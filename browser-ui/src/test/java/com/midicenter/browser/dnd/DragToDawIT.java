@@ -2,16 +2,15 @@ package com.midicenter.browser.dnd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.midicenter.browser.testing.ScenarioChild;
+import com.midicenter.browser.testing.TestFiles;
 import com.midicenter.browser.testing.XvfbDisplay;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,7 +31,7 @@ class DragToDawIT {
     void dragRows_ontoAnotherAppsWindow_dropsExactlyTheirFileUrisAndTheFilesExist() throws Exception {
         // given: a display with a window manager, the "DAW" and the browser table
         Path work = TARGET.resolve("dnd-it");
-        deleteTree(work);
+        TestFiles.deleteTree(work);
         Files.createDirectories(work);
         Path sourceReport = work.resolve("source.properties");
         Path targetReport = work.resolve("target.properties");
@@ -45,14 +44,10 @@ class DragToDawIT {
             // when
             source = display.launch(DragSourceScenario.class, TARGET.resolve("dnd-source.log"),
                     sourceReport.toString(), targetReport.toString(), work.toString(), SHOTS.toString());
-            boolean ended = source.waitFor(120, TimeUnit.SECONDS);
 
             // then
-            assertThat(ended).as("drag scenario ended within 120 s (log: target/dnd-source.log)").isTrue();
-            Properties facts = load(sourceReport);
-            assertThat(source.exitValue()).as("scenario exit (error: %s; logs: target/dnd-source.log,"
-                    + " target/dnd-target.log)", facts.getProperty("error")).isZero();
-            assertThat(facts.getProperty("completed")).isEqualTo("true");
+            Properties facts = ScenarioChild.awaitFacts(source, 120, sourceReport,
+                    "target/dnd-source.log; the drop target's: target/dnd-target.log");
             List<String> expected = lines(facts.getProperty("expectedFiles"));
             assertThat(expected).hasSize(3);
             assertThat(lines(facts.getProperty("receivedFiles"))).as("files the target received")
@@ -73,21 +68,9 @@ class DragToDawIT {
                             + " scenario's pauses); the target saw %d flavors; screenshots in %s%n", expected.size(),
                     facts.getProperty("dropMs"), flavors.size(), SHOTS);
         } finally {
-            for (Process p : new Process[] {source, target}) {
-                if (p != null && p.isAlive()) {
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
+            ScenarioChild.stop(source, target);
             display.close();
         }
-    }
-
-    private static Properties load(Path file) throws Exception {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        }
-        return p;
     }
 
     private static List<String> lines(String text) {
@@ -98,15 +81,5 @@ class DragToDawIT {
     private static List<String> uris(String uriList) {
         assertThat(uriList).as("uri-list lines end with CRLF").endsWith("\r\n");
         return Arrays.stream(uriList.split("\r\n")).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
