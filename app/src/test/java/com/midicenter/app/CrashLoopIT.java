@@ -454,9 +454,28 @@ class CrashLoopIT {
     }
 
     /** The postmasters of {@code home}: pid, parent pid and command line of each. */
+    /**
+     * The servers (postmasters) running on the library: a {@code postgres -D <home>/db} process whose parent is not
+     * one itself. A backend the postmaster has just forked still carries its command line until it sets its title, so
+     * it is a child of the server, not a second server (CI caught one that way).
+     */
     static List<String> postmasterProcesses(Path home) throws IOException {
+        List<String[]> all = postgresProcesses(home);
+        java.util.Set<String> pids = new java.util.HashSet<>();
+        all.forEach(p -> pids.add(p[0]));
+        List<String> servers = new ArrayList<>();
+        for (String[] p : all) {
+            if (!pids.contains(p[1])) {
+                servers.add(p[0] + " (parent " + p[1] + "): " + p[2]);
+            }
+        }
+        return servers;
+    }
+
+    /** Every process whose command line runs postgres on the library's data folder: {pid, parent pid, line}. */
+    private static List<String[]> postgresProcesses(Path home) throws IOException {
         String dataDir = home.toAbsolutePath().resolve("db").toString();
-        List<String> found = new ArrayList<>();
+        List<String[]> found = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 String cmdline;
@@ -471,7 +490,7 @@ class CrashLoopIT {
                         && (line.contains("-D " + dataDir + " ") || line.endsWith("-D " + dataDir))) {
                     String parent = ProcessHandle.of(Long.parseLong(proc.getFileName().toString()))
                             .flatMap(ProcessHandle::parent).map(h -> Long.toString(h.pid())).orElse("?");
-                    found.add(proc.getFileName() + " (parent " + parent + "): " + line);
+                    found.add(new String[] {proc.getFileName().toString(), parent, line});
                 }
             }
         }
