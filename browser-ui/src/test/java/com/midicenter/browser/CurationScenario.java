@@ -1,5 +1,6 @@
 package com.midicenter.browser;
 
+import static com.midicenter.browser.testing.ScenarioSteps.centreOnScreen;
 import static com.midicenter.browser.testing.ScenarioSteps.check;
 import static com.midicenter.browser.testing.ScenarioSteps.key;
 import static com.midicenter.browser.testing.ScenarioSteps.moveMouseAway;
@@ -530,12 +531,6 @@ public final class CurationScenario {
             Point p = panel.resultsTable().getLocationOnScreen();
             return new Point(p.x + r.x + Math.min(60, r.width / 2), p.y + r.y + r.height / 2);
         });
-    }
-
-    /** The centre of {@code c} on screen, once it is there. */
-    private static Point centreOnScreen(Component c) throws Exception {
-        waitFor("'" + c.getName() + "' on screen", c::isShowing); // a new dialog maps a moment after it opens
-        return ScenarioSteps.centreOnScreen(c);
     }
 
     private void click(Point p) throws InterruptedException {

@@ -1,5 +1,6 @@
 package com.midicenter.browser;
 
+import static com.midicenter.browser.testing.ScenarioSteps.centreOnScreen;
 import static com.midicenter.browser.testing.ScenarioSteps.check;
 import static com.midicenter.browser.testing.ScenarioSteps.moveMouseAway;
 import static com.midicenter.browser.testing.ScenarioSteps.onEdt;
@@ -614,12 +615,6 @@ public final class CurationToolsScenario {
         }
         put(prefix + "Screenshot", file.toAbsolutePath());
         put(prefix + "Region", r.x + "," + r.y + "," + r.width + "," + r.height);
-    }
-
-    /** The centre of {@code c} on screen, once it is there. */
-    private static Point centreOnScreen(Component c) throws Exception {
-        waitFor("'" + c.getName() + "' on screen", c::isShowing); // a new dialog maps a moment after it opens
-        return ScenarioSteps.centreOnScreen(c);
     }
 
     private void click(Point p) throws InterruptedException {

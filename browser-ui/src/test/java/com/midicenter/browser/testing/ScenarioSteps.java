@@ -75,8 +75,9 @@ public final class ScenarioSteps {
         }
     }
 
-    /** The centre of {@code c}, on screen. */
+    /** The centre of {@code c}, on screen, once it is there (a new dialog maps a moment after it opens). */
     public static Point centreOnScreen(Component c) throws Exception {
+        waitFor("'" + c.getName() + "' on screen", 10_000, c::isShowing, () -> "");
         return onEdt(() -> {
             Point p = c.getLocationOnScreen();
             return new Point(p.x + c.getWidth() / 2, p.y + c.getHeight() / 2);
