@@ -97,9 +97,11 @@ final class SearchLoad {
      *
      * @param size           maximum pool size
      * @param samplesWaiting samples in which at least one thread was waiting for a connection
+     * @param longestWaitMs  the longest stretch of consecutive samples with a thread waiting, in ms (from its first
+     *                       such sample to the next sample without one): a pool exhausted for a while shows here
      */
     record PoolPeaks(int size, int activeMax, int idleMax, int waitingMax, int totalMax, long samples,
-                     long samplesWaiting) {
+                     long samplesWaiting, double longestWaitMs) {
 
         double saturation() {
             return size == 0 ? 0 : (double) activeMax / size;
@@ -443,6 +445,8 @@ final class SearchLoad {
         int totalMax;
         long samples;
         long samplesWaiting;
+        long waitingSince = -1;
+        long longestWaitNanos;
 
         void sample(int active, int idle, int waiting, int total) {
             activeMax = Math.max(activeMax, active);
@@ -450,13 +454,21 @@ final class SearchLoad {
             waitingMax = Math.max(waitingMax, waiting);
             totalMax = Math.max(totalMax, total);
             samples++;
+            long now = System.nanoTime();
             if (waiting > 0) {
                 samplesWaiting++;
+                if (waitingSince < 0) {
+                    waitingSince = now;
+                }
+            } else if (waitingSince >= 0) {
+                longestWaitNanos = Math.max(longestWaitNanos, now - waitingSince);
+                waitingSince = -1;
             }
         }
 
         PoolPeaks peaks(int size) {
-            return new PoolPeaks(size, activeMax, idleMax, waitingMax, totalMax, samples, samplesWaiting);
+            long longest = waitingSince < 0 ? longestWaitNanos : Math.max(longestWaitNanos, System.nanoTime() - waitingSince);
+            return new PoolPeaks(size, activeMax, idleMax, waitingMax, totalMax, samples, samplesWaiting, longest / 1e6);
         }
     }
 
@@ -500,10 +512,10 @@ final class SearchLoad {
             for (int phase : new int[] {IDLE, LOAD}) {
                 PoolPeaks p = r.pool()[phase];
                 out.printf(Locale.ROOT, "pool, %s: size %d, active max %d (saturation %.0f %%), idle max %d, total max %d,"
-                                + " threads waiting max %d, in %.1f %% of %,d samples%n",
+                                + " threads waiting max %d, in %.1f %% of %,d samples, longest stretch with a waiter %.0f ms%n",
                         phase == IDLE ? "idle library" : "during import", p.size(), p.activeMax(), 100 * p.saturation(),
                         p.idleMax(), p.totalMax(), p.waitingMax(),
-                        p.samples() == 0 ? 0 : 100.0 * p.samplesWaiting() / p.samples(), p.samples());
+                        p.samples() == 0 ? 0 : 100.0 * p.samplesWaiting() / p.samples(), p.samples(), p.longestWaitMs());
             }
         }
         List<Long> totals = r.browseTotals();

