@@ -128,7 +128,7 @@ final class LoadBench {
      * One memory sample.
      *
      * @param heapAfterGcBytes heap in use right after the latest collection
-     * @param indexBytes       the search index's own estimate of its size
+     * @param indexBytes       the search index's count of its size and of the searching threads' scratch
      * @param indexFiles       files in the index
      * @param rssBytes         this process's VmRSS
      * @param postgresRssBytes the embedded server's processes' VmRSS summed (-1: not embedded)
@@ -397,7 +397,7 @@ final class LoadBench {
         while (!stop.get()) {
             long[] pg = dataDir == null ? new long[] {-1, -1} : postgresMemory(dataDir);
             run.samples.add(new Sample((System.nanoTime() - run.startNanos) / 1e9, gc.lastAfterGcBytes(),
-                    index.bytesEstimate(), index.size(), rssOfSelf(), pg[0], pg[1]));
+                    index.bytesEstimate() + index.scratchBytes(), index.size(), rssOfSelf(), pg[0], pg[1]));
             if (!sleep(options.sampleEvery())) {
                 return;
             }

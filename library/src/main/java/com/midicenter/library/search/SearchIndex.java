@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * precomputed order from the cursor, or select the top of the matches when there are few. Thread-safe (immutable;
  * per-thread scratch arrays for relevance).
  *
- * <p>Memory is about 250 bytes a file (941,817 files: 235 MB measured), held by whoever keeps the snapshot.
+ * <p>Memory is about 250 bytes a file (941,817 files: 235 MB measured), held by whoever keeps the snapshot
+ * ({@link #bytesEstimate()}), and the scratch of each searching thread ({@link #scratchBytes()}).
  */
 final class SearchIndex {
 
@@ -90,44 +91,94 @@ final class SearchIndex {
 
     private final int[][] orders = new int[Sort.values().length][];
     private final int[][] ranks = new int[Sort.values().length][];
-    private final ThreadLocal<byte[][]> scratch = new ThreadLocal<>();
-    private final ThreadLocal<BitsPool> bitsPool = ThreadLocal.withInitial(BitsPool::new);
 
     /**
-     * The bit sets of the queries of one thread, reused: a query over a million files works on a dozen sets of
-     * 122 KB; allocated afresh, 32 searchers would make the collector the busiest thread. Everything a query took
-     * is given back by {@link #endQuery()}.
+     * Each thread's scratch, shared by every snapshot: per snapshot, a thread's arrays would stay in its thread-local
+     * map after the snapshot is replaced (a stale entry is only expunged by chance), and an import rebuilding the index
+     * every few seconds piled up a generation of them per searcher thread.
      */
-    private final class BitsPool {
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::register);
+    private static final Map<Thread, Scratch> SCRATCH_BY_THREAD = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * One thread's scratch: the bit sets of its queries, reused (a query over a million files works on a dozen sets of
+     * 122 KB; allocated afresh, 32 searchers would make the collector the busiest thread), and the relevance sums.
+     * Everything a query took is given back by {@link #endQuery()}; sets of another snapshot's size are dropped.
+     */
+    private static final class Scratch {
+        private static final int KEEP = 24;
         private final ArrayList<long[]> free = new ArrayList<>();
         private final ArrayList<long[]> taken = new ArrayList<>();
+        private byte[][] relevance;
+        private volatile long bytes; // written by the owner only
 
-        long[] take() {
-            long[] b = free.isEmpty() ? Bits.of(size) : free.remove(free.size() - 1);
+        static Scratch register() {
+            Scratch s = new Scratch();
+            SCRATCH_BY_THREAD.put(Thread.currentThread(), s);
+            return s;
+        }
+
+        long[] take(int size) {
+            int words = (size + 63) >>> 6;
+            long[] b = null;
+            while (b == null && !free.isEmpty()) {
+                long[] f = free.remove(free.size() - 1);
+                if (f.length == words) {
+                    b = f;
+                } else {
+                    bytes -= arrayBytes(f);
+                }
+            }
+            if (b == null) {
+                b = Bits.of(size);
+                bytes += arrayBytes(b);
+            }
             taken.add(b);
             return b;
         }
 
         void giveBack() {
             for (long[] b : taken) {
-                if (free.size() < 24) {
+                if (free.size() < KEEP) {
                     free.add(b);
+                } else {
+                    bytes -= arrayBytes(b);
                 }
             }
             taken.clear();
+        }
+
+        byte[][] relevance(int size) {
+            if (relevance == null || relevance[0].length < size) {
+                long old = relevance == null ? 0 : 2 * arrayBytes(relevance[0]);
+                relevance = new byte[][] {new byte[size], new byte[size]};
+                bytes += 2 * arrayBytes(relevance[0]) - old;
+            }
+            return relevance;
+        }
+    }
+
+    /** Heap held by the scratch of the threads alive now (their reused bit sets and relevance arrays), in bytes. */
+    static long scratchBytes() {
+        synchronized (SCRATCH_BY_THREAD) {
+            long sum = 0;
+            for (Scratch s : SCRATCH_BY_THREAD.values()) {
+                sum += s.bytes;
+            }
+            return sum;
         }
     }
 
     /** An empty bit set for this thread's current query (valid until {@link #endQuery()}). */
     private long[] scratchBits() {
-        long[] b = bitsPool.get().take();
+        long[] b = SCRATCH.get().take(size);
         Arrays.fill(b, 0L);
         return b;
     }
 
     /** A copy of a bit set, for this thread's current query. */
     private long[] copy(long[] source) {
-        long[] b = bitsPool.get().take();
+        long[] b = SCRATCH.get().take(size);
         System.arraycopy(source, 0, b, 0, b.length);
         return b;
     }
@@ -137,7 +188,7 @@ final class SearchIndex {
      * when the results have been read (SearchService does, in a finally).
      */
     void endQuery() {
-        bitsPool.get().giveBack();
+        SCRATCH.get().giveBack();
     }
 
     /** The result of matching a query: its members (a bit set) and how many. */
@@ -313,10 +364,71 @@ final class SearchIndex {
         return Math.max(0, Math.min(BPM_BUCKETS - 1, (int) Math.floor(bpm / 10)));
     }
 
+    /**
+     * Heap held by this snapshot, in bytes, counted from its arrays, strings and maps (a 64-bit JVM with compressed
+     * references: 16-byte array headers, 8-byte alignment, compact strings); the threads' scratch is
+     * {@link #scratchBytes()}.
+     */
     long bytesEstimate() {
-        long b = (long) size * (8 + 4 + 1 + 4 + 4 + 8 + 1 + 4 + 4 + 8 + 8 + 8 * 6) + names.length + postings.length
-                + docTags.length * 8L;
-        return b + (long) (24 + BPM_BUCKETS + meterBits.size() + instrumentBits.size() + 6) * (size / 8);
+        long b = arrayBytes(ids) + arrayBytes(bpm) + arrayBytes(key) + arrayBytes(bars) + arrayBytes(duration)
+                + arrayBytes(added) + arrayBytes(rating) + arrayBytes(vendor) + stringsBytes(vendors)
+                + mapBytes(vendorDocs) + mapBytes(packDocs) + arrayBytes(names) + arrayBytes(nameStart)
+                + arrayBytes(rhythm) + arrayBytes(pitch) + stringsBytes(Arrays.asList(terms)) + arrayBytes(termStart)
+                + arrayBytes(postings) + arrayBytes(docTagStart) + arrayBytes(docTags) + arrayBytes(meterCode)
+                + stringsBytes(meterNames) + arrayBytes(instrumentMask) + stringsBytes(instrumentNames)
+                + arrayBytes(drums) + arrayBytes(favorite) + arrayBytes(failed) + arrayBytes(prints)
+                + arrayBytes(duplicates) + arrayBytes(all) + mapBytes(meterBits) + mapBytes(instrumentBits)
+                + stringsBytes(Arrays.asList(facetTags)) + mapBytes(tagIdsByLowerName);
+        for (long[] k : keyBits) {
+            b += arrayBytes(k);
+        }
+        for (long[] k : bpmBuckets) {
+            b += arrayBytes(k);
+        }
+        for (int i = 0; i < orders.length; i++) {
+            b += arrayBytes(orders[i]) + arrayBytes(ranks[i]);
+        }
+        for (Map.Entry<Integer, int[]> e : tagDocs.entrySet()) {
+            b += ENTRY_BYTES + 16 + arrayBytes(e.getValue());
+        }
+        return b + 64L * 16; // the object and its small holders
+    }
+
+    private static final long ENTRY_BYTES = 40; // a HashMap node or TreeMap entry and its table slot
+
+    private static long align(long bytes) {
+        return (bytes + 7) & ~7L;
+    }
+
+    private static long arrayBytes(Object a) {
+        if (a == null) {
+            return 0;
+        }
+        int n = java.lang.reflect.Array.getLength(a);
+        int each = a instanceof long[] || a instanceof double[] ? 8
+                : a instanceof int[] || a instanceof float[] || a instanceof Object[] ? 4
+                : a instanceof short[] || a instanceof char[] ? 2 : 1;
+        return align(16 + (long) n * each);
+    }
+
+    private static long stringBytes(String s) {
+        return s == null ? 0 : 24 + align(16 + (long) s.length() * (s.chars().allMatch(ch -> ch < 256) ? 1 : 2));
+    }
+
+    private static long stringsBytes(List<String> strings) {
+        long b = align(16 + 4L * strings.size());
+        for (String s : strings) {
+            b += stringBytes(s);
+        }
+        return b;
+    }
+
+    private static long mapBytes(Map<String, ?> map) {
+        long b = 48 + align(16 + 4L * Integer.highestOneBit(Math.max(1, map.size() * 2)));
+        for (Map.Entry<String, ?> e : map.entrySet()) {
+            b += ENTRY_BYTES + stringBytes(e.getKey()) + arrayBytes(e.getValue());
+        }
+        return b;
     }
 
     // ---- matching ------------------------------------------------------------------------------------------------
@@ -929,11 +1041,7 @@ final class SearchIndex {
     }
 
     private Page ranked(Matches m, SearchCriteria c, List<WordTerms> words) {
-        byte[][] s = scratch.get();
-        if (s == null || s[0].length < size) {
-            s = new byte[][] {new byte[size], new byte[size]};
-            scratch.set(s);
-        }
+        byte[][] s = SCRATCH.get().relevance(size);
         byte[] total = s[0];
         byte[] word = s[1];
         long[] bits = m.bits();

@@ -91,10 +91,15 @@ public final class SearchIndexKeeper implements AutoCloseable {
         return lastBuildMs;
     }
 
-    /** Rough heap held by the current snapshot, in bytes. */
+    /** Heap held by the current snapshot, in bytes, counted from its arrays (see {@code SearchIndex.bytesEstimate}). */
     public long bytesEstimate() {
         SearchIndex index = current;
         return index == null ? 0 : index.bytesEstimate();
+    }
+
+    /** Heap held by the searching threads' reused scratch (bit sets sized to the library), in bytes. */
+    public long scratchBytes() {
+        return SearchIndex.scratchBytes();
     }
 
     private void runLogged() {

@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +123,50 @@ class SearchIndexKeeperIT {
         }
     }
 
+    @Test
+    void scratchOfReplacedSnapshots_isNotKeptByTheSearchingThreads() throws Exception {
+        // given: four searching threads and a library that grows, so the index is replaced by bigger snapshots
+        insertGrooves(1, 3_000);
+        ExecutorService searchers = Executors.newFixedThreadPool(4);
+        try (SearchService search = SearchService.indexed(db)) {
+            SearchIndexKeeper index = search.index().orElseThrow();
+            assertThat(index.awaitReady(Duration.ofSeconds(30))).isTrue();
+            long others = index.scratchBytes(); // threads of other tests; they do not search meanwhile
+            for (int generation = 1; generation <= 5; generation++) {
+                // when: every thread searches this snapshot (ranked words, filters, a sort)
+                List<Future<?>> done = new java.util.ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    int n = i;
+                    done.add(searchers.submit(() -> {
+                        search.search(SearchRequest.text("groove " + (n + 1)));
+                        search.search(new SearchRequest("groove", "100-130", false, null, false, null, null, null, null,
+                                null, null, null, null, false, null, null,
+                                com.midicenter.persistence.search.SearchCriteria.Sort.BPM, false, 50, null, true, null));
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+
+                // then: what the threads keep is one generation's worth, sized to this snapshot, not one per snapshot
+                long size = index.size();
+                long bitSet = 16 + 8 * ((size + 63) / 64);
+                long perThread = 24 * bitSet + 2 * (16 + size + 8);
+                long kept = index.scratchBytes() - others;
+                assertThat(kept).as("generation %d, %d files", generation, size).isPositive()
+                        .isLessThanOrEqualTo(4 * perThread);
+                assertThat(index.bytesEstimate()).as("snapshot of %d files", size).isGreaterThan(size * 100);
+
+                // when: the library grows by a fifth
+                long before = index.builds();
+                insertGrooves(3_000 * generation + 1, 3_000);
+                awaitTrue(() -> index.builds() > before && index.size() == size + 3_000);
+            }
+        } finally {
+            searchers.shutdownNow();
+        }
+    }
+
     private static SearchRequest request(boolean favourite, Integer minRating,
                                          com.midicenter.persistence.search.SearchCriteria.Sort sort, boolean desc) {
         return new SearchRequest(null, null, false, null, false, null, null, null, null, null, null, null, null,
@@ -153,6 +201,14 @@ class SearchIndexKeeperIT {
             ps.setDouble(5, bpm);
             ps.executeUpdate();
         }
+    }
+
+    /** {@code count} analysed files "Groove N.mid" from content id {@code first}, tempos 90-149. */
+    private static void insertGrooves(long first, int count) throws SQLException {
+        execute("INSERT INTO search_doc (content_id, path, name, tsv, bpm, state, added_at, rhythm_print, pitch_print)"
+                + " SELECT g, '/lib/Groove ' || g || '.mid', 'Groove ' || g || '.mid',"
+                + " setweight(to_tsvector('simple', 'groove ' || g || ' mid'), 'A'), 90 + g % 60, 'done', now(), 1, 2"
+                + " FROM generate_series(" + first + ", " + (first + count - 1) + ") g");
     }
 
     private static void execute(String sql) throws SQLException {
