@@ -140,6 +140,8 @@ public final class BrowserPanel extends JPanel {
     private long facetSeq;
     /** The row to select when the next answer is shown (after a move), or -1. */
     private int pendingSelection = -1;
+    /** How many rows from {@link #pendingSelection} on to select (a block of dropped rows). */
+    private int pendingSelectionRows = 1;
     /** Enter was pressed in the search field: remember the search when its answer is shown. */
     private boolean recordWhenShown;
     /** A search was started and its answer (or failure) has not come back. */
@@ -281,6 +283,17 @@ public final class BrowserPanel extends JPanel {
             }
         });
         dragHandler.installOn(table);
+        dragHandler.setRowDrop(new FileDragHandler.RowDrop() {
+            @Override
+            public boolean accepts() {
+                return showsCollectionOrder() && sidebar != null;
+            }
+
+            @Override
+            public boolean drop(java.util.List<Long> contentIds, int row) {
+                return dropRowsAt(contentIds, row);
+            }
+        });
         inspector.onDragOptions(dragHandler::setOptions);
         table.setComponentPopupMenu(new ResultsMenu(this).popup());
         bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "togglePreview", inspector::togglePreview);
@@ -597,12 +610,14 @@ public final class BrowserPanel extends JPanel {
             recordTimer.restart();
         }
         if (pendingSelection >= 0 && pendingSelection < model.getRowCount()) {
-            table.setRowSelectionInterval(pendingSelection, pendingSelection);
+            int last = Math.min(model.getRowCount(), pendingSelection + pendingSelectionRows) - 1;
+            table.setRowSelectionInterval(pendingSelection, last);
             table.scrollRectToVisible(table.getCellRect(pendingSelection, 0, true));
         } else if (model.getRowCount() > 0) {
             table.scrollRectToVisible(table.getCellRect(0, 0, true));
         }
         pendingSelection = -1;
+        pendingSelectionRows = 1;
         String files = filesText(result, model.getRowCount());
         statusBar.setSearchStatus(request.similarTo() != null && similarName != null
                 ? files + " like " + similarName + " (Esc: back)" : files, null);
@@ -928,6 +943,70 @@ public final class BrowserPanel extends JPanel {
         }
         pendingSelection = target;
         sidebar.move(c.name(), hit.contentId(), target + 1, this::searchNow);
+    }
+
+    /**
+     * [EDT] Moves the files of dragged rows of the open collection to the gap before view row {@code row} (the row
+     * count: the end), as a block in their order, then shows the collection again with them selected at their new
+     * place. Only while it shows in its own order; a drop where the block already is moves nothing.
+     *
+     * @return whether a move was started
+     */
+    public boolean dropRowsAt(java.util.List<Long> contentIds, int row) {
+        OpenCollection c = openCollection;
+        if (c == null || sidebar == null || !showsCollectionOrder() || contentIds.isEmpty() || row < 0
+                || row > model.getRowCount()) {
+            return false;
+        }
+        java.util.Set<Long> moving = new java.util.HashSet<>(contentIds);
+        int above = 0; // dragged rows above the gap: the block lands that many rows higher
+        Long before = null; // the first row below the gap that stays, null: the block goes last
+        for (int r = 0; r < model.getRowCount() && before == null; r++) {
+            SearchHit hit = loadedHit(r);
+            if (r < row) {
+                if (hit != null && moving.contains(hit.contentId())) {
+                    above++;
+                }
+            } else if (hit == null) {
+                statusBar.showMessage("Wait until the rows have loaded, then drop again");
+                return false;
+            } else if (!moving.contains(hit.contentId())) {
+                before = hit.contentId();
+            }
+        }
+        int target = row - above;
+        int first = Integer.MAX_VALUE;
+        for (int r = 0; r < model.getRowCount(); r++) {
+            SearchHit hit = loadedHit(r);
+            if (hit != null && moving.contains(hit.contentId())) {
+                first = r;
+                break;
+            }
+        }
+        if (first == target && contiguous(moving, first)) {
+            return false; // dropped where the block already is
+        }
+        pendingSelection = target;
+        pendingSelectionRows = contentIds.size();
+        sidebar.moveBefore(c.name(), java.util.List.copyOf(contentIds), before, this::searchNow);
+        return true;
+    }
+
+    /** Whether the rows from {@code first} on are exactly the files of {@code ids}, one after the other. */
+    private boolean contiguous(java.util.Set<Long> ids, int first) {
+        for (int r = first; r < first + ids.size(); r++) {
+            SearchHit hit = r < model.getRowCount() ? loadedHit(r) : null;
+            if (hit == null || !ids.contains(hit.contentId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The hit of view row {@code row} when its page is in memory, else {@code null} (without asking for it). */
+    private SearchHit loadedHit(int row) {
+        int m = table.convertRowIndexToModel(row);
+        return model.isLoaded(m) ? model.hitAt(m) : null;
     }
 
     /**

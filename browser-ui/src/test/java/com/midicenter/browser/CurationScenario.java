@@ -261,11 +261,73 @@ public final class CurationScenario {
         put("collectionStatus", onEdt(panel::statusText));
         moveMouseAway(robot);
         screenshot("collection.png", "collection");
+        reorderByDrag(dragged);
         click(centreOnScreen(BrowserScenario.find(panel.chipBar(), "chip.collection")));
         waitFor("the whole library again", () -> panel.isSettled()
                 && panel.resultsModel().request().collection() == null);
         put("afterChipRows", onEdt(() -> panel.resultsModel().getRowCount()));
         put("afterChipScope", onEdt(() -> String.valueOf(panel.chipBar().scope())));
+    }
+
+    /**
+     * Three more files put into the open collection (by the service: adding by drag is the step before), then its
+     * last row dragged onto the gap above the first: the block order in the library and in the table, the moved row
+     * selected at the top.
+     */
+    private void reorderByDrag(SearchHit dragged) throws Exception {
+        List<Long> more = BrowserScenario.all(search, "").stream().map(SearchHit::contentId)
+                .filter(id -> id != dragged.contentId()).limit(3).toList();
+        collections.add(COLLECTION, more);
+        onEdt(() -> {
+            panel.searchNow();
+            return null;
+        });
+        waitFor("the collection's four files", () -> panel.isSettled() && panel.resultsModel().getRowCount() == 4
+                && panel.resultsModel().hitAt(3) != null);
+        List<Long> before = shownIds();
+        put("reorderBefore", before);
+        clickRow(3);
+        Point from = cellOnScreen(3);
+        Point to = onEdt(() -> { // the upper quarter of row 0: the gap above it
+            Rectangle r = panel.resultsTable().getCellRect(0, 0, true);
+            Point p = panel.resultsTable().getLocationOnScreen();
+            return new Point(p.x + r.x + Math.min(60, r.width / 2), p.y + r.y + Math.max(1, r.height / 4));
+        });
+        robot.mouseMove(from.x, from.y);
+        Thread.sleep(200);
+        RobotDrag.pressAndHover(robot, from, to);
+        robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        List<Long> expected = List.of(before.get(3), before.get(0), before.get(1), before.get(2));
+        boolean moved = poll(() -> collections.items(COLLECTION).stream().map(CollectionItemRow::contentId).toList()
+                .equals(expected), 10_000);
+        put("reorderMoved", moved);
+        put("reorderExpected", expected);
+        put("reorderInDb", collections.items(COLLECTION).stream().map(CollectionItemRow::contentId).toList());
+        if (moved) {
+            waitFor("the table in the new order", () -> panel.isSettled() && panel.resultsModel().getRowCount() == 4
+                    && panel.resultsModel().hitAt(0) != null
+                    && panel.resultsModel().hitAt(0).contentId() == expected.get(0));
+        }
+        put("reorderShown", shownIds());
+        put("reorderSelected", onEdt(() -> java.util.Arrays.toString(panel.resultsTable().getSelectedRows())));
+        moveMouseAway(robot);
+        collections.remove(COLLECTION, more); // the steps after see the one dragged file, as before
+        onEdt(() -> {
+            panel.searchNow();
+            return null;
+        });
+        waitFor("the collection's one file again", () -> panel.isSettled()
+                && panel.resultsModel().getRowCount() == 1);
+    }
+
+    private List<Long> shownIds() throws Exception {
+        return onEdt(() -> {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int r = 0; r < panel.resultsModel().getRowCount(); r++) {
+                ids.add(panel.resultsModel().hitAt(r).contentId());
+            }
+            return ids;
+        });
     }
 
     /**

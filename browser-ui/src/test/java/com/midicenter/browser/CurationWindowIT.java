@@ -57,6 +57,12 @@ class CurationWindowIT {
             assertThat(facts.getProperty("collectionRowId")).isEqualTo(facts.getProperty("draggedId"));
             assertThat(facts.getProperty("collectionChip")).isEqualTo("Collection: " + CurationScenario.COLLECTION);
             assertThat(facts.getProperty("collectionStatus")).isEqualTo("1 file");
+            // its last row dragged onto the gap above the first: moved there in the library and in the table
+            assertThat(facts.getProperty("reorderMoved")).as("order in the library %s, expected %s",
+                    facts.getProperty("reorderInDb"), facts.getProperty("reorderExpected")).isEqualTo("true");
+            assertThat(facts.getProperty("reorderShown")).isEqualTo(facts.getProperty("reorderExpected"))
+                    .isNotEqualTo(facts.getProperty("reorderBefore"));
+            assertThat(facts.getProperty("reorderSelected")).isEqualTo("[0]");
             assertThat(facts.getProperty("afterChipRows")).isEqualTo(facts.getProperty("allRows"));
             assertThat(Integer.parseInt(facts.getProperty("allRows"))).isGreaterThan(100);
             assertThat(facts.getProperty("afterChipScope")).isEqualTo("null");

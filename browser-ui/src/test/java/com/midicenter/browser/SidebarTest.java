@@ -107,6 +107,12 @@ class SidebarTest {
         }
 
         @Override
+        public int moveBefore(String collection, Collection<Long> contentIds, Long beforeId) {
+            calls.add("moveBefore " + collection + " " + contentIds + " " + beforeId + " on " + thread());
+            return contentIds.size();
+        }
+
+        @Override
         public void recordSearch(SearchRequest request) {
             calls.add("record " + request.text() + " on " + thread());
         }
@@ -587,6 +593,58 @@ class SidebarTest {
         assertThat(calls).contains("move Keepers 0 2 on worker", "remove Keepers [1] on worker");
         assertThat(BrowserPanelTest.onEdt(() -> panel.statusBar().jobText()))
                 .isEqualTo("Removed 1 file from \u201cKeepers\u201d");
+    }
+
+    @Test
+    void openCollection_rowsDroppedOntoAGap_moveThereAsABlockAndStaySelected() throws Exception {
+        // given: the collection open in its order (rows 0, 1, 2)
+        BrowserPanel panel = panel();
+        BrowserPanelTest.onEdt(() -> {
+            panel.openCollection(new BrowserPanel.OpenCollection(5L, "Keepers"));
+            return null;
+        });
+        runAll();
+        calls.clear();
+        requests.clear();
+
+        // when: row 2 dropped onto the gap above row 0
+        boolean top = BrowserPanelTest.onEdt(() -> panel.dropRowsAt(List.of(2L), 0));
+        runAll();
+
+        // then: it goes before file 0; the collection is shown again with the moved row selected at its new place
+        assertThat(top).isTrue();
+        assertThat(calls).containsExactly("moveBefore Keepers [2] 0 on worker");
+        assertThat(requests).isNotEmpty().allSatisfy(r -> assertThat(r.collection()).isEqualTo(5L));
+        assertThat(BrowserPanelTest.onEdt(() -> panel.resultsTable().getSelectedRows())).containsExactly(0);
+
+        // when: rows 0 and 1 dropped below the last row
+        calls.clear();
+        boolean end = BrowserPanelTest.onEdt(() -> panel.dropRowsAt(List.of(0L, 1L), 3));
+        runAll();
+
+        // then: last, as a block, both selected
+        assertThat(end).isTrue();
+        assertThat(calls).containsExactly("moveBefore Keepers [0, 1] null on worker");
+        assertThat(BrowserPanelTest.onEdt(() -> panel.resultsTable().getSelectedRows())).containsExactly(1, 2);
+
+        // when: a row dropped next to itself, and rows onto a collection narrowed by a filter
+        calls.clear();
+        boolean itself = BrowserPanelTest.onEdt(() -> panel.dropRowsAt(List.of(1L), 2));
+        boolean filtered = BrowserPanelTest.onEdt(() -> {
+            panel.setFilterState(panel.filterState().withBpm("120"));
+            return panel.dropRowsAt(List.of(2L), 0);
+        });
+        runAll();
+
+        // then: nothing moves (no place to go; a row's place is not its position when filtered)
+        assertThat(itself).isFalse();
+        assertThat(filtered).isFalse();
+        assertThat(calls).noneMatch(c -> c.startsWith("moveBefore"));
+        // and the table takes no drop that is not its own rows onto a gap (here: not a drop at all)
+        assertThat(BrowserPanelTest.onEdt(() -> panel.dragHandler().canImport(new javax.swing.TransferHandler
+                .TransferSupport(panel.resultsTable(), com.midicenter.browser.dnd.FileTransferable
+                .of(List.of(java.nio.file.Path.of("/music/a.mid")))
+                .withRows(new com.midicenter.browser.dnd.LibraryRows(List.of(2L))))))).isFalse();
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drags the selected rows of the results table out as files: onto a DAW track, a file manager, anything that takes
- * a file list or {@code text/uri-list} (see {@link FileTransferable}). Copy only; the table imports nothing.
+ * a file list or {@code text/uri-list} (see {@link FileTransferable}). Copy only.
  *
  * <p>Plain files dragged as they are cost no I/O beyond a readability check: their own paths are offered at once (a
  * 500-row drag writes nothing). Rows that need a real file first (archive members, or copies in the key or tempo of
@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * {@code maxWaitMs}). A row that cannot be read is left out and named to {@code problems}; the others are dragged.
  * The drag also carries the rows' content ids in a JVM-local flavor ({@link LibraryRows}) for the sidebar's
  * collections; other applications see only the files.
+ *
+ * <p>The table imports only its own rows, and only when a {@link RowDrop} accepts them (a manual collection shown in
+ * its order: the rows dropped onto a gap move there). Files from elsewhere are never imported.
  *
  * <p>Use: {@code handler.installOn(table)}.
  */
@@ -49,6 +52,22 @@ public final class FileDragHandler extends TransferHandler {
     private final transient Consumer<String> problems;
     private final long maxWaitMs;
     private volatile DragOptions options = DragOptions.AS_IS;
+    private transient RowDrop rowDrop;
+
+    /** [EDT] Where the table's own rows may be dropped back onto it, and what that does. */
+    public interface RowDrop {
+
+        /** [EDT] Whether rows dropped onto the table now would be moved (asked while the drag hovers). */
+        boolean accepts();
+
+        /**
+         * [EDT] The rows {@code contentIds} were dropped onto the gap before view row {@code row} (the row count: after
+         * the last).
+         *
+         * @return whether the drop was taken
+         */
+        boolean drop(List<Long> contentIds, int row);
+    }
 
     /**
      * @param hits     [EDT] the hit of a model row, {@code null} while its page loads ({@code ResultsTableModel::hitAt})
@@ -86,7 +105,35 @@ public final class FileDragHandler extends TransferHandler {
         if (!java.awt.GraphicsEnvironment.isHeadless()) {
             table.setDragEnabled(true); // a headless toolkit refuses (unit tests): the handler still exports
         }
+        table.setDropMode(javax.swing.DropMode.INSERT_ROWS);
         table.setTransferHandler(this);
+    }
+
+    /** [EDT] Lets the table take its own rows back as {@code drop} says ({@code null}: it imports nothing). */
+    public void setRowDrop(RowDrop drop) {
+        this.rowDrop = drop;
+    }
+
+    /** [EDT] Only the table's own rows ({@link LibraryRows}), dropped onto a gap, while the {@link RowDrop} accepts. */
+    @Override
+    public boolean canImport(TransferSupport support) {
+        RowDrop drop = rowDrop;
+        return drop != null && support.isDrop() && support.getDropLocation() instanceof JTable.DropLocation
+                && support.isDataFlavorSupported(LibraryRows.FLAVOR) && drop.accepts();
+    }
+
+    @Override
+    public boolean importData(TransferSupport support) {
+        if (!canImport(support)) {
+            return false;
+        }
+        try {
+            LibraryRows rows = (LibraryRows) support.getTransferable().getTransferData(LibraryRows.FLAVOR);
+            return rowDrop.drop(rows.contentIds(), ((JTable.DropLocation) support.getDropLocation()).getRow());
+        } catch (java.awt.datatransfer.UnsupportedFlavorException | IOException e) {
+            LOG.debug("the dropped rows could not be read", e);
+            return false;
+        }
     }
 
     @Override

@@ -71,6 +71,12 @@ public interface CollectionsSource {
     /** Moves the file to {@code position} (1-based; past the end: last) in the manual collection. */
     void move(String collection, long contentId, int position);
 
+    /**
+     * Moves the files as a block, in their order in the collection, to just before {@code beforeId} ({@code null}:
+     * the end) in the manual collection; returns how many moved.
+     */
+    int moveBefore(String collection, Collection<Long> contentIds, Long beforeId);
+
     /** Remembers the search as the newest recent one (the store the CLI's {@code search} writes too). */
     void recordSearch(SearchRequest request);
 
@@ -134,6 +140,11 @@ public interface CollectionsSource {
             @Override
             public void move(String collection, long contentId, int position) {
                 service.move(collection, contentId, position);
+            }
+
+            @Override
+            public int moveBefore(String collection, Collection<Long> contentIds, Long beforeId) {
+                return service.moveBefore(collection, contentIds, beforeId);
             }
 
             @Override

@@ -344,14 +344,29 @@ public final class LibrarySidebar extends JPanel {
      * {@code after}; says only a failure.
      */
     public void move(String collection, long contentId, int position, Runnable after) {
+        quietly(() -> source.move(collection, contentId, position), "Could not move the file: ", after);
+    }
+
+    /**
+     * [EDT] Moves the files as a block to just before {@code beforeId} ({@code null}: the end) in the manual
+     * collection on the executor (a drag of rows onto a gap between others), then runs {@code after}; says only a
+     * failure.
+     */
+    public void moveBefore(String collection, List<Long> contentIds, Long beforeId, Runnable after) {
+        quietly(() -> source.moveBefore(collection, contentIds, beforeId),
+                contentIds.size() == 1 ? "Could not move the file: " : "Could not move the files: ", after);
+    }
+
+    /** Runs {@code work} on the executor, then {@code after} on the EDT; says only a failure, after {@code failure}. */
+    private void quietly(Runnable work, String failure, Runnable after) {
         changesInFlight++;
         try {
             executor.execute(() -> {
                 String problem = null;
                 try {
-                    source.move(collection, contentId, position);
+                    work.run();
                 } catch (RuntimeException ex) {
-                    problem = "Could not move the file: " + (ex.getMessage() == null ? ex : ex.getMessage());
+                    problem = failure + (ex.getMessage() == null ? ex : ex.getMessage());
                 }
                 String p = problem;
                 SwingUtilities.invokeLater(() -> {

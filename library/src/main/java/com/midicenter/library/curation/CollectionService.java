@@ -183,6 +183,40 @@ public final class CollectionService {
         });
     }
 
+    /**
+     * [any thread] Moves the files, as a block in their present order, to just before {@code beforeId} (the end when
+     * it is {@code null}); the others keep their order. What a drag of several rows onto a gap of the list does.
+     *
+     * @return how many files moved (those of {@code contentIds} that are in the collection)
+     * @throws IllegalArgumentException when {@code beforeId} is one of the moved files or not in the collection
+     */
+    public int moveBefore(String name, Collection<Long> contentIds, Long beforeId) {
+        String n = checkName(name);
+        Set<Long> moving = new LinkedHashSet<>(List.of(ids(contentIds)));
+        if (beforeId != null && moving.contains(beforeId)) {
+            throw new IllegalArgumentException("file #" + beforeId + " cannot be moved before itself");
+        }
+        return Transactions.inTransaction(sessions, "move " + moving.size() + " files in '" + n + "'", session -> {
+            CollectionRow c = manual(session, n, "reorder");
+            CurationMapper mapper = session.getMapper(CurationMapper.class);
+            List<Long> order = mapper.itemIds(c.id());
+            List<Long> block = new ArrayList<>();
+            List<Long> rest = new ArrayList<>(order.size());
+            for (Long id : order) {
+                (moving.contains(id) ? block : rest).add(id);
+            }
+            int at = beforeId == null ? rest.size() : rest.indexOf(beforeId);
+            if (at < 0) {
+                throw new IllegalArgumentException("file #" + beforeId + " is not in '" + n + "'");
+            }
+            rest.addAll(at, block);
+            if (!block.isEmpty()) {
+                mapper.setOrder(c.id(), rest.toArray(new Long[0]));
+            }
+            return block.size();
+        });
+    }
+
     /** [any thread] The files of the manual collection in order. */
     public List<CollectionItemRow> items(String name) {
         String n = checkName(name);

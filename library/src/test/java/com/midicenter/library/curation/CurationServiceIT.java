@@ -282,6 +282,40 @@ class CurationServiceIT {
     }
 
     @Test
+    void moveBefore_severalFiles_moveAsABlockInTheirOrder() {
+        // given: 30..35 in order
+        collections.create("Crate");
+        collections.add("Crate", List.of(file(30), file(31), file(32), file(33), file(34), file(35)));
+
+        // when: 34 and 31 (given in that order, and one not in the crate) dragged onto the gap before 30
+        int moved = collections.moveBefore("Crate", List.of(file(34), file(31), file(36)), file(30));
+
+        // then: as a block in the crate's order, positions dense
+        assertThat(moved).isEqualTo(2);
+        List<CollectionItemRow> items = collections.items("Crate");
+        assertThat(items).extracting(CollectionItemRow::contentId)
+                .containsExactly(file(31), file(34), file(30), file(32), file(33), file(35));
+        assertThat(items).extracting(CollectionItemRow::position).containsExactly(1, 2, 3, 4, 5, 6);
+
+        // when: onto the end, and between two others
+        collections.moveBefore("Crate", List.of(file(31)), null);
+        collections.moveBefore("Crate", List.of(file(30), file(35)), file(33));
+
+        // then
+        assertThat(collections.items("Crate")).extracting(CollectionItemRow::contentId)
+                .containsExactly(file(34), file(32), file(30), file(35), file(33), file(31));
+
+        // a gap next to a moved file itself, or a file not in the crate, is refused and changes nothing
+        assertThatThrownBy(() -> collections.moveBefore("Crate", List.of(file(32)), file(32)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before itself");
+        assertThatThrownBy(() -> collections.moveBefore("Crate", List.of(file(32)), file(36)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in 'Crate'");
+        assertThat(collections.items("Crate")).extracting(CollectionItemRow::contentId)
+                .containsExactly(file(34), file(32), file(30), file(35), file(33), file(31));
+        collections.delete("Crate");
+    }
+
+    @Test
     void collections_badRequests_refusedWithoutChange() {
         // given
         collections.create("Refusals");
