@@ -153,6 +153,7 @@ final class SearchLoad {
         AtomicReference<Throwable> crash = new AtomicReference<>();
         Run run = new Run(searchers);
         HikariPoolMXBean poolBean = poolBean(db);
+        awaitFilled(poolBean, db.config().minimumIdle(), progress);
         List<Thread> threads = new ArrayList<>();
         if (poolBean != null) {
             threads.add(daemon("search-load-pool-sampler", crash, () -> samplePool(poolBean, run, stop)));
@@ -269,6 +270,26 @@ final class SearchLoad {
         } catch (SQLException e) {
             return null;
         }
+    }
+
+    /**
+     * Waits (at most 30 s) until the pool holds its {@code minimumIdle} connections: HikariCP opens them one at a time
+     * in the background, and a loaded 2-core machine took 10 s for the last dozen (CI: a searcher of the idle phase
+     * waited for one that long, next to the 10 s timeout), which is the pool warming up, not the load being measured.
+     */
+    private static void awaitFilled(HikariPoolMXBean pool, int minimumIdle, PrintStream progress) {
+        if (pool == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(30).toNanos();
+        while (pool.getTotalConnections() < minimumIdle && System.nanoTime() < deadline) {
+            if (!sleep(Duration.ofMillis(20))) {
+                return;
+            }
+        }
+        progress.printf(Locale.ROOT, "pool: %d of %d connections open after %,d ms%n", pool.getTotalConnections(),
+                minimumIdle, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static void samplePool(HikariPoolMXBean pool, Run run, AtomicBoolean stop) {

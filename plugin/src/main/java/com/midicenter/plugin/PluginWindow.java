@@ -4,8 +4,13 @@ import com.midicenter.browser.BrowserPanel;
 import com.midicenter.browser.BrowserTheme;
 import com.midicenter.browser.SearchThreads;
 import com.midicenter.browser.details.DetailsSource;
+import com.midicenter.browser.sidebar.CollectionsSource;
 import com.midicenter.browser.state.UiState;
+import com.midicenter.browser.tags.TagsSource;
 import com.midicenter.browser.tasks.LibraryJobs;
+import com.midicenter.browser.tools.CurationTools;
+import com.midicenter.library.curation.CollectionService;
+import com.midicenter.library.curation.TagService;
 import com.midicenter.persistence.search.SearchHit;
 
 import java.awt.BorderLayout;
@@ -43,6 +48,8 @@ final class PluginWindow {
     static final String TITLE = "MIDI Software Center";
     /** How often the browser's own state (search, filters, widths) is compared with the last one saved. */
     static final int BROWSER_STATE_POLL_MS = 750;
+    /** Where "Split into tracks…" writes, in the library's data folder (as the standalone window). */
+    static final String SPLITS_FOLDER = "splits";
 
     private static final AtomicBoolean THEMED = new AtomicBoolean();
     /**
@@ -196,10 +203,18 @@ final class PluginWindow {
             return;
         }
         searchExecutor = SearchThreads.newExecutor("midicenter-" + name + "-search", 2, 64);
+        // the same curation as the standalone window: collections and recent searches, tags, split, export, duplicates
+        boolean curation = lib.db() != null;
         panel = new BrowserPanel(new BrowserPanel.Services(lib.search()::search, searchExecutor,
                 lib.addFolder() == null ? null : LibraryJobs.of(lib.addFolder()),
                 lib.details() == null ? null : DetailsSource.of(lib.details()),
-                lib.home().resolve("drag-cache"), null));
+                lib.home().resolve("drag-cache"), null,
+                curation ? CollectionsSource.of(new CollectionService(lib.db().sqlSessionFactory(), lib.search())) : null,
+                curation ? TagsSource.of(new TagService(lib.db().sqlSessionFactory(), lib.search())) : null));
+        if (curation) {
+            panel.installTools(CurationTools.of(lib.db().dataSource(), lib.db().sqlSessionFactory(), lib.search(),
+                    lib.home().resolve(SPLITS_FOLDER)));
+        }
         panel.setName("browser");
         if (pendingRestore != null) {
             panel.restoreState(pendingRestore);

@@ -101,6 +101,11 @@ public final class PluginGuiScenario {
         instance.transport(true, 120);
         Thread.sleep(800);
         facts.setProperty("floatingSearchShowing", onEdt(() -> Boolean.toString(panel.searchField().isShowing())));
+        facts.setProperty("floatingSidebarShowing", onEdt(() -> Boolean.toString(panel.sidebar() != null
+                && panel.sidebar().isShowing())));
+        facts.setProperty("floatingToolButtons", onEdt(() -> panel.curationActions() == null ? "none"
+                : panel.curationActions().buttons().stream().map(javax.swing.AbstractButton::getText)
+                .collect(java.util.stream.Collectors.joining("|"))));
         facts.setProperty("floatingScreenshot", shoot(onEdtValue(floating::getBounds), shots.resolve("floating.png")));
 
         // embedded into the test host's window

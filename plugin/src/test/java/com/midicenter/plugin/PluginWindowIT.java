@@ -72,6 +72,9 @@ class PluginWindowIT {
                     .isPositive();
             assertThat(facts.getProperty("stateHasSelection")).isEqualTo("true");
             assertThat(facts.getProperty("floatingSearchShowing")).isEqualTo("true");
+            // the standalone window's curation: the "Library" sidebar (collections, recent searches) and the tools
+            assertThat(facts.getProperty("floatingSidebarShowing")).isEqualTo("true");
+            assertThat(facts.getProperty("floatingToolButtons")).contains("Export").contains("Duplicates");
             assertThat(facts.getProperty("embedded")).as("embedded, not the floating fallback").isEqualTo("true");
             assertThat(facts.getProperty("embeddedSearchShowing")).isEqualTo("true");
             String[] at = facts.getProperty("embeddedSearchOnScreen").split(",");
