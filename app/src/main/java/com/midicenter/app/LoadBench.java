@@ -54,15 +54,20 @@ import javax.management.NotificationListener;
  * this process's resident set ({@code VmRSS}) and the embedded PostgreSQL processes' (postmaster and its children:
  * RSS summed, and PSS summed, which counts shared buffers once) are sampled.
  *
- * <p>Flatness: the per-minute low-water mark of (heap after GC − the index's estimate) — what the process holds beyond
- * the index, which grows with the library by design — and the per-minute mean of process RSS and of PostgreSQL PSS,
- * over the second half of the run: the last minute against the middle one, each within {@link #FLAT_TOLERANCE} plus
- * {@link #FLAT_SLACK_BYTES}. Not against the first minutes: on 2 cores the JVM takes minutes to size its heap and
- * PostgreSQL to fill its shared buffers (a 10-minute run at 100k files: process RSS 1.0 GB in minute 2, 1.9 GB from
- * minute 5 on; PostgreSQL PSS 238 MB, then 419-428 MB), which is warm-up, not a leak; a leak goes on growing after it.
- * Caveat: the index's own estimate undercounts it (about 200 bytes per file, while the heap after GC grew by about
- * 2 KB per indexed file as the index followed a library growing from 100k to 420k files), so when the import
- * quadruples the library the heap check reports growth that follows the library; the per-minute table shows both.
+ * <p>Flatness, over the second half of the run (the last minute against the middle one, each within
+ * {@link #FLAT_TOLERANCE} plus {@link #FLAT_SLACK_BYTES}): the per-minute low-water mark of (heap after GC − the
+ * index) — what the process holds beyond the index, which grows with the library by design; the per-minute mean of
+ * (process RSS − the committed heap) — the process's memory that is not the Java heap; and the mean of PostgreSQL's
+ * PSS. Not against the first minutes: on 2 cores the JVM takes minutes to size its heap and PostgreSQL to fill its
+ * shared buffers (PostgreSQL PSS 238 MB in minute 1, then 419-445 MB), which is warm-up, not a leak; a leak goes on
+ * growing after it. The committed heap itself is printed, not judged: G1 grows it to the peak working set (an index
+ * rebuild holds the old snapshot, its builder and the new one) and keeps it while busy, so it follows the library.
+ * The index's size is counted from its arrays, strings and maps, plus the searching threads' reused scratch
+ * ({@link SearchIndexKeeper#bytesEstimate()}, {@link SearchIndexKeeper#scratchBytes()}). The sampler asks for a
+ * concurrent marking cycle every {@link #CYCLE_EVERY} when {@code System.gc()} starts one (the launcher runs
+ * {@code bench load} with {@code -XX:+ExplicitGCInvokesConcurrent}): otherwise G1 marks the old generation only near
+ * its occupancy threshold, and the heap after a young collection also counts the replaced index snapshots promoted
+ * there (a 10-minute run without: heap after GC 171 → 523 MB in steps at each rebuild).
  *
  * <p>A benchmark driver, not a service: one {@link #run} at a time per database.
  */
@@ -131,14 +136,21 @@ final class LoadBench {
      * @param indexBytes       the search index's count of its size and of the searching threads' scratch
      * @param indexFiles       files in the index
      * @param rssBytes         this process's VmRSS
+     * @param heapCommittedBytes the heap the JVM has committed (G1 grows it to its peak working set and, while busy,
+     *                         keeps it)
      * @param postgresRssBytes the embedded server's processes' VmRSS summed (-1: not embedded)
      * @param postgresPssBytes the same processes' PSS summed (-1: not embedded or not readable)
      */
     record Sample(double seconds, long heapAfterGcBytes, long indexBytes, long indexFiles, long rssBytes,
-                  long postgresRssBytes, long postgresPssBytes) {
+                  long heapCommittedBytes, long postgresRssBytes, long postgresPssBytes) {
 
         long heapBeyondIndexBytes() {
             return heapAfterGcBytes - indexBytes;
+        }
+
+        /** The process's memory that is not the Java heap: code, metaspace, thread stacks, native buffers. */
+        long rssBeyondHeapBytes() {
+            return rssBytes - heapCommittedBytes;
         }
     }
 
@@ -301,8 +313,9 @@ final class LoadBench {
                 new Flatness("heap after GC beyond the index (low-water mark)",
                         lowest(samples, options, second, Sample::heapBeyondIndexBytes),
                         lowest(samples, options, last, Sample::heapBeyondIndexBytes)),
-                new Flatness("process RSS (mean)", mean(samples, options, second, Sample::rssBytes),
-                        mean(samples, options, last, Sample::rssBytes)),
+                new Flatness("process RSS beyond the committed heap (mean)",
+                        mean(samples, options, second, Sample::rssBeyondHeapBytes),
+                        mean(samples, options, last, Sample::rssBeyondHeapBytes)),
                 new Flatness("PostgreSQL PSS (mean)", mean(samples, options, second, Sample::postgresPssBytes),
                         mean(samples, options, last, Sample::postgresPssBytes)));
     }
@@ -394,10 +407,18 @@ final class LoadBench {
 
     private static void sampleLoop(GcWatch gc, SearchIndexKeeper index, Path dataDir, Run run, Options options,
                                    AtomicBoolean stop) {
+        boolean concurrent = explicitGcIsConcurrent();
+        long nextCycle = System.nanoTime() + CYCLE_EVERY.toNanos();
         while (!stop.get()) {
+            if (concurrent && System.nanoTime() >= nextCycle) {
+                System.gc(); // a concurrent cycle: the old generation's garbage is found and reclaimed, no pause
+                nextCycle = System.nanoTime() + CYCLE_EVERY.toNanos();
+            }
             long[] pg = dataDir == null ? new long[] {-1, -1} : postgresMemory(dataDir);
             run.samples.add(new Sample((System.nanoTime() - run.startNanos) / 1e9, gc.lastAfterGcBytes(),
-                    index.bytesEstimate() + index.scratchBytes(), index.size(), rssOfSelf(), pg[0], pg[1]));
+                    index.bytesEstimate() + index.scratchBytes(), index.size(), rssOfSelf(),
+                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted(),
+                    pg[0], pg[1]));
             if (!sleep(options.sampleEvery())) {
                 return;
             }
@@ -405,6 +426,26 @@ final class LoadBench {
     }
 
     // ------------------------------------------------------------------------------------------------ memory
+
+    /**
+     * How often a concurrent marking cycle is asked for ({@code System.gc()} under
+     * {@code -XX:+ExplicitGCInvokesConcurrent}, which the launcher gives {@code bench load}). Without one, G1 marks
+     * the old generation only near its occupancy threshold (45 % of a 5.8 GB default heap here), so the heap after a
+     * young collection also counts every replaced index snapshot promoted to the old generation: in a 10-minute run it
+     * climbed in steps at each rebuild although nothing held them.
+     */
+    static final Duration CYCLE_EVERY = Duration.ofSeconds(20);
+
+    /** Whether {@code System.gc()} starts a concurrent cycle here (not a stop-the-world full collection). */
+    static boolean explicitGcIsConcurrent() {
+        try {
+            return Boolean.parseBoolean(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("ExplicitGCInvokesConcurrent").getValue());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 
     /** This process's VmRSS in bytes, from /proc/self/status (-1 where there is none). */
     static long rssOfSelf() {
@@ -625,12 +666,16 @@ final class LoadBench {
         Options o = r.options();
         out.printf(Locale.ROOT, "bench load: %d searchers (index-backed, pool %d) + an import (batches of %,d generated files)"
                         + " + 2 analysis workers (%d thread(s) each, own pools) for %.1f min on a library of a %,d-file"
-                        + " corpus, %d cores, Java %s%n%n", o.searchers(), poolSize, o.batchFiles(), o.workerThreads(),
+                        + " corpus, %d cores, Java %s; %s%n%n", o.searchers(), poolSize, o.batchFiles(), o.workerThreads(),
                 r.seconds() / 60, libraryFiles, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"), explicitGcIsConcurrent()
+                        ? "a concurrent marking cycle asked for every " + CYCLE_EVERY.toSeconds() + " s"
+                        : "no marking cycles asked for (without -XX:+ExplicitGCInvokesConcurrent the heap after GC"
+                        + " also counts old garbage)");
         out.println("| " + (o.window().toSeconds() == 60 ? "minute" : o.window().toSeconds() + "-s period")
                 + " | queries | errors | pool timeouts | p50 ms | p95 ms | p99 ms | max ms | files imported"
-                + " | files analysed | heap after GC, low / mean MB | index MB (files) | RSS MB | PostgreSQL RSS / PSS MB |");
+                + " | files analysed | heap after GC, low / mean MB | index MB (files) | RSS MB (heap committed)"
+                + " | PostgreSQL RSS / PSS MB |");
         out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Minute m : r.minutes()) {
             List<Sample> in = r.samples().stream().filter(s -> o.windowOf(s.seconds()) == m.minute() - 1).toList();
@@ -638,13 +683,14 @@ final class LoadBench {
             long heapMean = (long) in.stream().mapToLong(Sample::heapAfterGcBytes).average().orElse(0);
             Sample lastSample = in.isEmpty() ? null : in.get(in.size() - 1);
             long rss = (long) in.stream().mapToLong(Sample::rssBytes).average().orElse(0);
+            long committed = (long) in.stream().mapToLong(Sample::heapCommittedBytes).average().orElse(0);
             long pgRss = (long) in.stream().mapToLong(Sample::postgresRssBytes).average().orElse(0);
             long pgPss = (long) in.stream().mapToLong(Sample::postgresPssBytes).average().orElse(0);
-            out.printf(Locale.ROOT, "| %d | %,d | %d | %d | %.2f | %.2f | %.2f | %.1f | %,d | %,d | %d / %d | %s | %d | %d / %d |%n",
+            out.printf(Locale.ROOT, "| %d | %,d | %d | %d | %.2f | %.2f | %.2f | %.1f | %,d | %,d | %d / %d | %s | %d (%d) | %d / %d |%n",
                     m.minute(), m.queries(), m.errors(), m.timeouts(), m.p50(), m.p95(), m.p99(), m.max(), m.imported(),
                     m.analysed(), heapLow >> 20, heapMean >> 20,
                     lastSample == null ? "-" : (lastSample.indexBytes() >> 20) + " (" + String.format(Locale.ROOT, "%,d",
-                            lastSample.indexFiles()) + ")", rss >> 20, pgRss >> 20, pgPss >> 20);
+                            lastSample.indexFiles()) + ")", rss >> 20, committed >> 20, pgRss >> 20, pgPss >> 20);
         }
         double[] p95s = r.minutes().stream().mapToDouble(Minute::p95).toArray();
         out.println();
