@@ -52,8 +52,10 @@ final class DuplicatesCommand implements Callable<Integer> {
             DuplicatesService service = new DuplicatesService(db.sqlSessionFactory());
             if (musical) {
                 MusicalScan scan;
-                try (CancelOnSignal signal = new CancelOnSignal("duplicates")) {
-                    scan = service.scanAndStoreMusical(signal.flag());
+                try (CancelOnSignal signal = new CancelOnSignal("duplicates");
+                     ProgressBar bar = new ProgressBar(System.err, "musical", 0, true)) {
+                    scan = service.scanAndStoreMusical(signal.flag(), (read, candidates) -> bar.update(read, candidates,
+                            true));
                 }
                 long hidden = service.hiddenCount(); // the last complete scan's, when this one was cancelled
                 List<MusicalDuplicate> shown = scan.groups().subList(0, Math.min(limit, scan.groups().size()));

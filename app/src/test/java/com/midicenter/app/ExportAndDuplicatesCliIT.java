@@ -84,6 +84,7 @@ class ExportAndDuplicatesCliIT {
         assertThat(CliIT.json(byPath.out().strip())).containsEntry("contents", "1").containsEntry("extra_copies", "1")
                 .containsEntry("wasted_bytes", Integer.toString(bass.length));
         assertThat(musical.exit()).isZero();
+        assertThat(musical.err()).as("the scan's progress, on stderr").contains("musical");
         assertThat(CliIT.json(musical.out().strip())).containsEntry("groups_total", "1")
                 .containsEntry("stored", "true").containsEntry("hidden", "1");
         assertThat(crate.exit()).as(crate.err()).isZero();

@@ -59,7 +59,8 @@ class CurationMenuTest {
         }
 
         @Override
-        public MusicalScan musicalDuplicates(AtomicBoolean cancel) {
+        public MusicalScan musicalDuplicates(AtomicBoolean cancel,
+                com.midicenter.library.duplicates.DuplicatesService.ScanProgress progress) {
             throw new AssertionError("musical");
         }
     };

@@ -458,6 +458,10 @@ public final class CurationToolsScenario {
         put("musicalRows", onEdt(() -> ((javax.swing.JTable) BrowserScenario.find(window, "dup.musical"))
                 .getRowCount()));
         put("musicalMembers", scan.groups().stream().mapToInt(g -> g.members().size()).sum());
+        put("musicalProgress", onEdt(() -> {
+            javax.swing.JProgressBar bar = (javax.swing.JProgressBar) BrowserScenario.find(window, "dup.scanProgress");
+            return bar.getValue() + "/" + bar.getMaximum() + (bar.isIndeterminate() ? " indeterminate" : "");
+        }));
         put("musicalStatus", onEdt(() -> ((javax.swing.JLabel) BrowserScenario.find(window, "dup.scanStatus"))
                 .getText()));
         shot(window, "duplicates-musical.png", "musical", "dup.musical");

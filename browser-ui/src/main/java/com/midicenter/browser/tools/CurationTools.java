@@ -81,7 +81,7 @@ public interface CurationTools {
      * Groups of musically identical contents (reads every candidate; checks {@code cancel} between files); a complete
      * scan is stored, so that searches can hide the duplicates ({@code SearchRequest.hideDuplicates}).
      */
-    MusicalScan musicalDuplicates(AtomicBoolean cancel);
+    MusicalScan musicalDuplicates(AtomicBoolean cancel, DuplicatesService.ScanProgress progress);
 
     /**
      * The library's services as tools.
@@ -139,8 +139,8 @@ public interface CurationTools {
             }
 
             @Override
-            public MusicalScan musicalDuplicates(AtomicBoolean cancel) {
-                return duplicates.scanAndStoreMusical(cancel);
+            public MusicalScan musicalDuplicates(AtomicBoolean cancel, DuplicatesService.ScanProgress progress) {
+                return duplicates.scanAndStoreMusical(cancel, progress);
             }
         };
     }

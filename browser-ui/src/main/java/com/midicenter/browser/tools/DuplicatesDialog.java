@@ -330,14 +330,21 @@ public final class DuplicatesDialog {
         scanning = cancel;
         scan.setEnabled(false);
         cancelScan.setEnabled(true);
-        scanProgress.setIndeterminate(true);
+        scanProgress.setIndeterminate(true); // until the candidates are counted
+        scanProgress.setStringPainted(false);
         scanProgress.setVisible(true);
         scanStatus.setText("Reading the candidate files …");
+        // the latest figures; at most one update queued on the EDT at a time
+        java.util.concurrent.atomic.AtomicReference<int[]> latest = new java.util.concurrent.atomic.AtomicReference<>();
         CurationActions.start("musical-duplicates", () -> {
             MusicalScan s = null;
             String problem = null;
             try {
-                s = actions.tools().musicalDuplicates(cancel);
+                s = actions.tools().musicalDuplicates(cancel, (read, candidates) -> {
+                    if (latest.getAndSet(new int[] {read, candidates}) == null) {
+                        SwingUtilities.invokeLater(() -> showScanProgress(latest.getAndSet(null)));
+                    }
+                });
             } catch (RuntimeException e) {
                 problem = Desktops.why(e);
             }
@@ -345,6 +352,21 @@ public final class DuplicatesDialog {
             String why = problem;
             SwingUtilities.invokeLater(() -> scanned(result, why));
         });
+    }
+
+    /** [EDT] {@code figures[0]} of {@code figures[1]} candidate files compared. */
+    private void showScanProgress(int[] figures) {
+        int read = figures[0];
+        int candidates = figures[1];
+        if (scanning == null || candidates <= 0) {
+            return;
+        }
+        scanProgress.setIndeterminate(false);
+        scanProgress.setMaximum(candidates);
+        scanProgress.setValue(read);
+        scanProgress.setStringPainted(true);
+        scanProgress.setString(String.format(Locale.ROOT, "%,d / %,d", read, candidates));
+        scanStatus.setText(String.format(Locale.ROOT, "Comparing the notes of %,d candidate files …", candidates));
     }
 
     private void scanned(MusicalScan s, String problem) {

@@ -65,11 +65,25 @@ public final class DuplicatesService {
         }
     }
 
+    /** How far a musical scan is: {@code read} of {@code candidates} files compared. Called on the scanning thread. */
+    @FunctionalInterface
+    public interface ScanProgress {
+        ScanProgress NONE = (read, candidates) -> { };
+
+        void update(int read, int candidates);
+    }
+
+    /** {@link #musical(AtomicBoolean, ScanProgress)} without progress. */
+    public MusicalScan musical(AtomicBoolean cancel) {
+        return musical(cancel, ScanProgress.NONE);
+    }
+
     /**
      * Groups of musically identical contents, largest groups first (then most notes first, as the candidates come).
-     * Reads every candidate once; checks {@code cancel} between files.
+     * Reads every candidate once; checks {@code cancel} between files; tells {@code progress} at the start, every 256
+     * files and at the end.
      */
-    public MusicalScan musical(AtomicBoolean cancel) {
+    public MusicalScan musical(AtomicBoolean cancel, ScanProgress progress) {
         List<MusicalCandidate> candidates;
         try (SqlSession session = sessions.openSession(true)) {
             candidates = session.getMapper(DuplicatesMapper.class).musicalCandidates();
@@ -77,6 +91,9 @@ public final class DuplicatesService {
         List<MusicalDuplicate> groups = new ArrayList<>();
         int unreadable = 0;
         boolean cancelled = false;
+        int read = 0;
+        int told = 0;
+        progress.update(0, candidates.size());
         MidiReader midi = new MidiReader();
         try (LocationReader reader = new LocationReader()) {
             int i = 0;
@@ -90,6 +107,11 @@ public final class DuplicatesService {
                     if (cancel.get()) {
                         cancelled = true;
                         break;
+                    }
+                    read++;
+                    if (read - told >= 256) {
+                        progress.update(read, candidates.size());
+                        told = read;
                     }
                     try {
                         String print = NoteFingerprint.of(midi.read(reader.read(c.path())));
@@ -107,6 +129,7 @@ public final class DuplicatesService {
                 i = end;
             }
         }
+        progress.update(read, candidates.size());
         groups.sort(Comparator.comparingInt((MusicalDuplicate g) -> g.members().size()).reversed());
         return new MusicalScan(groups, candidates.size(), unreadable, cancelled);
     }
@@ -116,7 +139,12 @@ public final class DuplicatesService {
      * duplicates ({@link #storeMusical}). A cancelled scan leaves the stored result of the last complete one.
      */
     public MusicalScan scanAndStoreMusical(AtomicBoolean cancel) {
-        MusicalScan scan = musical(cancel);
+        return scanAndStoreMusical(cancel, ScanProgress.NONE);
+    }
+
+    /** {@link #scanAndStoreMusical(AtomicBoolean)}, telling {@code progress} as {@link #musical} does. */
+    public MusicalScan scanAndStoreMusical(AtomicBoolean cancel, ScanProgress progress) {
+        MusicalScan scan = musical(cancel, progress);
         if (!scan.cancelled()) {
             storeMusical(scan);
         }

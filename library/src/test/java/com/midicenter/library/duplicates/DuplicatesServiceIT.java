@@ -95,8 +95,10 @@ class DuplicatesServiceIT {
         Files.write(root.resolve("Other.mid"), other);
         importFolder(root);
         // when
-        MusicalScan scan = duplicates.musical(new AtomicBoolean());
+        List<String> progress = new java.util.ArrayList<>();
+        MusicalScan scan = duplicates.musical(new AtomicBoolean(), (read, candidates) -> progress.add(read + "/" + candidates));
         // then: all three share the cheap keys (8 notes, pitches 60-72), only two share the notes
+        assertThat(progress).startsWith("0/3").endsWith("3/3");
         assertThat(scan.candidates()).isEqualTo(3);
         assertThat(scan.unreadable()).isZero();
         assertThat(scan.groups()).hasSize(1);
