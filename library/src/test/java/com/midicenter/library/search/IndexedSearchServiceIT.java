@@ -50,7 +50,16 @@ class IndexedSearchServiceIT extends SearchServiceIT {
                 SearchRequest.text(null).inCollection(id).sorted(Sort.BPM, false),
                 SearchRequest.text(null).inCollection(id).sorted(Sort.KEY, true),
                 new SearchRequest(null, "80-130", true, null, false, null, null, null, null, Boolean.FALSE, null, null,
-                        null, false, null, null, null, false, 50, null, false, null, id, false))) {
+                        null, false, null, null, null, false, 50, null, false, null, id, false),
+                // a filter's range on the sort key itself (SQL bounds the walk of the sort index with it)
+                new SearchRequest(null, "80-130", true, null, false, null, null, null, null, null, null, null,
+                        null, false, null, null, Sort.BPM, false, 50, null, false, null, id, false),
+                new SearchRequest(null, "90-125", false, null, false, null, null, null, null, null, null, null,
+                        null, false, null, null, Sort.BPM, true, 50, null, false, null, id, false),
+                new SearchRequest(null, null, false, null, false, null, "2-8", "1-30", null, null, null, null,
+                        null, false, null, null, Sort.BARS, false, 50, null, false, null, id, false),
+                new SearchRequest(null, null, false, null, false, null, "2-16", "1-30", null, null, null, null,
+                        null, false, null, null, Sort.DURATION, true, 50, null, false, null, id, false))) {
             for (int limit : new int[] {7, 50}) {
                 // when
                 java.util.List<java.util.List<Long>> fromSql = pageIds(sql, r.page(limit, null, true));

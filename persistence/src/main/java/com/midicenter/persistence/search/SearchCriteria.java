@@ -58,6 +58,31 @@ public record SearchCriteria(String tsquery, String fuzzy, List<BpmRange> bpmRan
                 false);
     }
 
+    /**
+     * The lowest value of the sort key the filters allow, or {@code null}: with a tempo, bars or duration filter and
+     * the same sort, {@code sortExpression() >= sortLow()} (implied by the filter, since a filtered row has a value)
+     * bounds the walk of the sort's index. Without it the planner walks that index from its start and filters: a
+     * tempo range sorted by tempo read half of a million-file library (1.7 s) before its first row.
+     */
+    public Number sortLow() {
+        return switch (sort) {
+            case BPM -> hasBpm() ? (Number) bpmRanges.stream().mapToDouble(BpmRange::lo).min().orElseThrow() : null;
+            case BARS -> barsMin; // an integer, compared as the integer index is
+            case DURATION -> durationMin;
+            default -> null;
+        };
+    }
+
+    /** The highest value of the sort key the filters allow, or {@code null} (see {@link #sortLow()}). */
+    public Number sortHigh() {
+        return switch (sort) {
+            case BPM -> hasBpm() ? (Number) bpmRanges.stream().mapToDouble(BpmRange::hi).max().orElseThrow() : null;
+            case BARS -> barsMax;
+            case DURATION -> durationMax;
+            default -> null;
+        };
+    }
+
     /** Ordered as the collection is: joins its items ({@code i}). */
     public boolean byPosition() {
         return sort == Sort.POSITION;
