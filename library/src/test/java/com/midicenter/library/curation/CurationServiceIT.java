@@ -234,6 +234,32 @@ class CurationServiceIT {
     }
 
     @Test
+    void cloud_oneNameOfSeveralKinds_oneEntryCountingEachFileOnce() {
+        // given: an automatic tag's name (one of file 41's, not the one other tests use) also given as your tag (in
+        // capitals) to one of three files
+        String other = automaticTag();
+        String automatic = details.details(file(41)).orElseThrow().tags().stream()
+                .filter(t -> t.source() == TagSource.PATH && !t.name().equalsIgnoreCase(other))
+                .reduce((a, b) -> b).orElseThrow().name();
+        List<Long> three = List.of(file(40), file(41), file(42));
+        tags.add(three, "nimbus");
+        tags.add(List.of(file(41)), automatic.toUpperCase(java.util.Locale.ROOT));
+        Set<Long> carrying = new java.util.HashSet<>(found(byTag(automatic))); // the filter a click on it sets
+        carrying.retainAll(three);
+
+        // when
+        List<TagCount> cloud = tags.cloud(byTag("nimbus"), 50);
+
+        // then: one entry, shown as yours, counting the files the tag filter finds among them
+        List<TagCount> named = cloud.stream().filter(t -> t.name().equalsIgnoreCase(automatic)).toList();
+        assertThat(named).hasSize(1);
+        assertThat(named.get(0).category()).isEqualTo("user");
+        assertThat(named.get(0).files()).isEqualTo(carrying.size()).isBetween(1L, 3L);
+        assertThat(cloud).extracting(t -> t.name().toLowerCase(java.util.Locale.ROOT)).doesNotHaveDuplicates();
+        tags.remove(List.of(file(41)), automatic.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Test
     void searchMatches_moreThanMax_bulkRefusedCloudTakesTheFirst() {
         // given: every analysed file
         SearchRequest every = byTag(null);
