@@ -16,7 +16,8 @@ import javax.swing.UIManager;
 
 /**
  * A whole file at a glance: a {@link NoteRoll} fitted to the component's width, with a bar grid and bar numbers,
- * a strip of chord labels above the bars, note rectangles coloured per track, and a playhead.
+ * a strip of chord labels above the bars, note rectangles coloured per track and shaded by velocity (soft and ghost
+ * notes paler: {@link #shadeOf(int)}), and a playhead.
  *
  * <p>Pitched notes are drawn on a pitch axis fitted to the notes' range with {@value #PITCH_MARGIN} semitones of
  * margin (at least {@value #MIN_PITCH_SPAN} semitones tall). A drum file (every note on a drum channel) is drawn
@@ -58,6 +59,8 @@ public class PianoRollView extends JComponent {
     /** The drum lanes of a mixed file take at most this share of the note area. */
     private static final double MAX_DRUM_SHARE = 0.4;
     private static final int PAD = 2;
+    /** How much of the track colour a note of each velocity band shows (the rest is the background). */
+    private static final float[] SHADES = {1f, 0.8f, 0.6f, 0.4f};
     private static final boolean[] BLACK_KEY = {false, true, false, true, false, false, true, false, true, false,
         true, false};
 
@@ -66,6 +69,8 @@ public class PianoRollView extends JComponent {
     private long playhead = -1;
 
     private final Color[] trackColors = new Color[TRACK_COLORS];
+    /** Per track colour, by {@link #shadeOf(int)}: full, then mixed ever more with the background. */
+    private final Color[] shadedColors = new Color[TRACK_COLORS * SHADES.length];
     private Color background;
     private Color alternateBackground;
     private Color barLineColor;
@@ -113,6 +118,11 @@ public class PianoRollView extends JComponent {
         textForeground = color(TEXT_FOREGROUND, "Label.foreground", Color.BLACK);
         chordForeground = color(CHORD_FOREGROUND, "Label.foreground", textForeground);
         playheadColor = color(PLAYHEAD_COLOR, "Component.focusColor", Color.RED);
+        for (int i = 0; i < TRACK_COLORS; i++) {
+            for (int band = 0; band < SHADES.length; band++) {
+                shadedColors[i * SHADES.length + band] = mix(trackColors[i], background, SHADES[band]);
+            }
+        }
         Font font = UIManager.getFont("Label.font");
         if (font != null) {
             setFont(font.deriveFont(font.getSize2D() * 0.9f));
@@ -445,6 +455,21 @@ public class PianoRollView extends JComponent {
         }
     }
 
+    /**
+     * The velocity band of a note: 0 for 80 and louder (the track colour itself), 1 for 64-79, 2 for 40-63, 3 for
+     * ghost notes under 40.
+     */
+    static int shadeOf(int velocity) {
+        return velocity >= 80 ? 0 : velocity >= 64 ? 1 : velocity >= 40 ? 2 : 3;
+    }
+
+    /** {@code share} of {@code color} over {@code under}. */
+    private static Color mix(Color color, Color under, float share) {
+        return new Color(Math.round(color.getRed() * share + under.getRed() * (1 - share)),
+                Math.round(color.getGreen() * share + under.getGreen() * (1 - share)),
+                Math.round(color.getBlue() * share + under.getBlue() * (1 - share)));
+    }
+
     /** The smallest of 1, 2, 4, 8... bars whose span is at least {@code minPixels} wide. */
     private static int step(double barPixels, int minPixels) {
         int step = 1;
@@ -469,9 +494,9 @@ public class PianoRollView extends JComponent {
             }
             int x = xOf(start);
             int width = Math.max(roll.isDrum(i) ? 2 : 1, xOf(roll.end(i)) - x);
-            int colorIndex = roll.track(i) % TRACK_COLORS;
+            int colorIndex = (roll.track(i) % TRACK_COLORS) * SHADES.length + shadeOf(roll.velocity(i));
             if (colorIndex != lastTrackColor) {
-                g.setColor(trackColors[colorIndex]);
+                g.setColor(shadedColors[colorIndex]);
                 lastTrackColor = colorIndex;
             }
             if (roll.isDrum(i)) {

@@ -143,6 +143,45 @@ class PianoRollViewTest {
     }
 
     @Test
+    void paint_notesOfFallingVelocity_eachPalerTowardsTheBackground() throws Exception {
+        // given: one track, C4 in each bar at velocity 110, 70, 50, 20 (loud, medium, soft, ghost)
+        SmfBuilder smf = new SmfBuilder(1, Division.ppq(PPQ));
+        smf.addTrack().tempoBpm(0, 120).timeSignature(0, 4, 4).meta(4L * BAR, 0x2F, new byte[0]);
+        int[] velocities = {110, 70, 50, 20};
+        SmfBuilder.Track t = smf.addTrack();
+        for (int bar = 0; bar < 4; bar++) {
+            t.note((long) bar * BAR, 0, 60, velocities[bar], BAR / 2);
+        }
+        PianoRollView view = view(roll(smf));
+
+        // when
+        BufferedImage image = paint(view);
+
+        // then: the loud note in the track colour, each softer one nearer the roll's background
+        int rowMid = view.rowHeightPixels() / 2;
+        int track = rgb("PianoRoll.track.1");
+        int background = image.getRGB(view.xOf(BAR - PPQ / 2), view.yOfPitch(60) + rowMid) | 0xFF000000; // no note
+        int[] shown = new int[4];
+        for (int bar = 0; bar < 4; bar++) {
+            shown[bar] = image.getRGB(view.xOf((long) bar * BAR + BAR / 4), view.yOfPitch(60) + rowMid) | 0xFF000000;
+        }
+        assertThat(shown[0]).isEqualTo(track);
+        for (int bar = 1; bar < 4; bar++) {
+            assertThat(distance(shown[bar], background)).as("velocity %d", velocities[bar])
+                    .isLessThan(distance(shown[bar - 1], background)).isPositive();
+        }
+        assertThat(PianoRollView.shadeOf(127)).isZero();
+        assertThat(PianoRollView.shadeOf(80)).isZero();
+        assertThat(PianoRollView.shadeOf(79)).isEqualTo(1);
+        assertThat(PianoRollView.shadeOf(1)).isEqualTo(3);
+    }
+
+    private static int distance(int a, int b) {
+        return Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff)) + Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff))
+                + Math.abs((a & 0xff) - (b & 0xff));
+    }
+
+    @Test
     void paint_barGrid_barLinesAndNumbersInRuler() throws Exception {
         // given
         PianoRollView view = view(chordsAndBass());
