@@ -355,7 +355,7 @@ public final class BrowserScenario {
         }));
         moveMouseAway(robot); // no hover highlight or tooltip in the picture
         screenshot("details.png", "details", inspectorRegions());
-        put("detailsTrackColors", onEdt(BrowserScenario::trackColors));
+        put("detailsTrackColors", onEdt(this::trackColors));
 
         // when: Space with the table focused
         JToggleButton play = onEdt(() -> find(panel, "play"));
@@ -469,14 +469,14 @@ public final class BrowserScenario {
         return onEdt(() -> Map.of("Roll", panel.inspector().pianoRoll(), "Form", find(panel, "form")));
     }
 
-    /** [EDT] The piano roll's track colours of the theme, {@code #rrggbb} comma-separated. */
-    private static String trackColors() {
+    /**
+     * [EDT] The colours the piano roll paints notes in, {@code #rrggbb} comma-separated: the theme's track colours,
+     * each at every velocity shade.
+     */
+    private String trackColors() {
         List<String> colors = new ArrayList<>();
-        for (int i = 0; i < com.midicenter.browser.roll.PianoRollView.TRACK_COLORS; i++) {
-            Color c = UIManager.getColor(com.midicenter.browser.roll.PianoRollView.TRACK_COLOR_PREFIX + i);
-            if (c != null) {
-                colors.add(String.format(java.util.Locale.ROOT, "#%06x", c.getRGB() & 0xffffff));
-            }
+        for (Color c : panel.inspector().pianoRoll().noteColors()) {
+            colors.add(String.format(java.util.Locale.ROOT, "#%06x", c.getRGB() & 0xffffff));
         }
         return String.join(",", colors);
     }
@@ -579,7 +579,7 @@ public final class BrowserScenario {
         put("darkRollShown", onEdt(() -> panel.inspector().noteRoll() != null
                 && panel.inspector().pianoRoll().roll() == panel.inspector().noteRoll()));
         screenshot("dark.png", "dark", inspectorRegions());
-        put("darkTrackColors", onEdt(BrowserScenario::trackColors));
+        put("darkTrackColors", onEdt(this::trackColors));
     }
 
     /** The centre of the name cell of {@code row}, on screen. */

@@ -455,6 +455,11 @@ public class PianoRollView extends JComponent {
         }
     }
 
+    /** [EDT] Every colour a note can be painted in: each track colour at each velocity shade. */
+    public java.util.List<Color> noteColors() {
+        return java.util.List.of(shadedColors);
+    }
+
     /**
      * The velocity band of a note: 0 for 80 and louder (the track colour itself), 1 for 64-79, 2 for 40-63, 3 for
      * ghost notes under 40.
