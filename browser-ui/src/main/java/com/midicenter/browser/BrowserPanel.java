@@ -295,6 +295,9 @@ public final class BrowserPanel extends JPanel {
             }
         });
         inspector.onDragOptions(dragHandler::setOptions);
+        if (inspector.detailsPane() != null) { // a favourite or rating set there shows in its row at once
+            inspector.detailsPane().onShown(d -> model.update(d.contentId(), h -> h.withMarks(d.favorite(), d.rating())));
+        }
         table.setComponentPopupMenu(new ResultsMenu(this).popup());
         bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "togglePreview", inspector::togglePreview);
         bindTable(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "preview", this::previewSelected);

@@ -90,17 +90,19 @@ final class ResultsMenu {
             popup.addSeparator();
             boolean allFavourite = any && hits.stream().allMatch(SearchHit::favorite);
             popup.add(item(allFavourite ? "Remove from favourites" : "Add to favourites", "menu.favorite", any,
-                    () -> edit(hits, "change the favourite", h -> source.setFavorite(h.contentId(), !allFavourite))));
+                    () -> edit(hits, "change the favourite", h -> source.setFavorite(h.contentId(), !allFavourite),
+                            h -> h.withMarks(!allFavourite, h.rating()))));
             JMenu rate = new JMenu("Rate");
             rate.setName("menu.rate");
             rate.setEnabled(any);
             for (int stars = 1; stars <= 5; stars++) {
                 int s = stars;
                 rate.add(item("★".repeat(s) + "☆".repeat(5 - s), "menu.rate" + s, true,
-                        () -> edit(hits, "rate", h -> source.setRating(h.contentId(), s))));
+                        () -> edit(hits, "rate", h -> source.setRating(h.contentId(), s), h -> h.withMarks(h.favorite(), s))));
             }
             rate.add(item("No rating", "menu.rate0", true,
-                    () -> edit(hits, "rate", h -> source.setRating(h.contentId(), null))));
+                    () -> edit(hits, "rate", h -> source.setRating(h.contentId(), null),
+                            h -> h.withMarks(h.favorite(), null))));
             popup.add(rate);
             popup.add(item(hits.size() > 1 ? "Tag " + hits.size() + " files…" : panel.tags() != null ? "Tag…"
                     : "Add tag…", "menu.tag", any, () -> tag(hits)));
@@ -222,12 +224,20 @@ final class ResultsMenu {
     }
 
     /** Applies {@code change} to every file on the executor; says what failed, once; refreshes the details. */
-    private void edit(List<SearchHit> hits, String what, Consumer<SearchHit> change) {
+    /**
+     * Runs {@code change} for each file off the EDT, then shows the rows of those it changed as {@code shown} makes
+     * them from what the rows hold then (their favourite or rating at once; order and filters on the next search)
+     * and reloads the details.
+     */
+    private void edit(List<SearchHit> hits, String what, Consumer<SearchHit> change,
+                      java.util.function.UnaryOperator<SearchHit> shown) {
         background(() -> {
             String problem = null;
+            List<Long> changed = new java.util.ArrayList<>();
             for (SearchHit h : hits) {
                 try {
                     change.accept(h);
+                    changed.add(h.contentId());
                 } catch (RuntimeException e) {
                     problem = "Could not " + what + ": " + (e.getMessage() == null ? e : e.getMessage());
                 }
@@ -236,6 +246,9 @@ final class ResultsMenu {
             SwingUtilities.invokeLater(() -> {
                 if (p != null) {
                     panel.statusBar().showMessage(p);
+                }
+                for (long id : changed) {
+                    panel.resultsModel().update(id, shown);
                 }
                 panel.refreshDetails();
             });

@@ -138,6 +138,14 @@ class ResultsMenuTest {
 
         // then: both files changed, off the EDT, and the details reloaded
         assertThat(calls).contains("favorite 0 true", "favorite 1 true", "rate 0 4", "rate 1 4");
+        // and their rows show it at once (the rating did not undo the favourite the menu's rows did not have yet)
+        for (int row = 0; row < 2; row++) {
+            int r = row;
+            SearchHit hit = BrowserPanelTest.onEdt(() -> panel.resultsModel().hitAt(r));
+            assertThat(hit.favorite()).as("row %d", row).isTrue();
+            assertThat(hit.rating()).as("row %d", row).isEqualTo(4);
+        }
+        assertThat(BrowserPanelTest.onEdt(() -> panel.resultsModel().hitAt(2).favorite())).isFalse();
         assertThat(calls.stream().filter(c -> c.startsWith("load")).count()).isGreaterThanOrEqualTo(1);
 
         // when: similar files

@@ -103,6 +103,7 @@ public final class DetailsPane extends JPanel {
     private long contentId = -1;
     /** The details shown, or null. */
     private FileDetails shown;
+    private java.util.function.Consumer<FileDetails> shownListener = d -> { };
     /** The last load or edit started; an answer with an older number is dropped. */
     private long seq;
     /** The number of the answer shown. */
@@ -301,6 +302,11 @@ public final class DetailsPane extends JPanel {
         return titles;
     }
 
+    /** [EDT] Told each file the pane shows, as just read (after an edit: with the edit), on the EDT. */
+    public void onShown(java.util.function.Consumer<FileDetails> listener) {
+        this.shownListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
     // ------------------------------------------------------------------ edits
 
     private void toggleFavorite() {
@@ -381,6 +387,7 @@ public final class DetailsPane extends JPanel {
             return;
         }
         shown = answer.get();
+        shownListener.accept(shown);
         if (wasEditing) {
             tagField.setText("");
         }

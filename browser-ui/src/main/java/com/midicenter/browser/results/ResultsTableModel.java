@@ -306,6 +306,30 @@ public final class ResultsTableModel extends AbstractTableModel {
     }
 
     /**
+     * [EDT] Shows the file's row as {@code change} makes it, if the row is in memory: a favourite or rating edited in
+     * the details pane or the results menu shows at once (the order and the filters follow on the next search).
+     */
+    public void update(long contentId, java.util.function.UnaryOperator<SearchHit> change) {
+        for (Map.Entry<Integer, List<SearchHit>> e : pages.entrySet()) {
+            List<SearchHit> hits = e.getValue();
+            for (int i = 0; i < hits.size(); i++) {
+                SearchHit h = hits.get(i);
+                SearchHit now = h.contentId() == contentId ? change.apply(h) : h;
+                if (!now.equals(h)) {
+                    List<SearchHit> changed = new ArrayList<>(hits);
+                    changed.set(i, now);
+                    e.setValue(changed); // not an access: the pages' order stays
+                    int row = e.getKey() * pageSize + i;
+                    if (row < rowCount) {
+                        fireTableRowsUpdated(row, row);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
      * Keeps a page's rows and the cursor of the page after it; shortens the table when this was the last page
      * ({@code notify}: telling the table).
      */

@@ -278,6 +278,12 @@ class DetailsPaneTest {
     void favorite_click_goesToTheSourceOffTheEdtAndShowsTheStoredAnswer() throws Exception {
         // given
         DetailsPane pane = paneShowing(1);
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onEdt(() -> {
+            pane.onShown(d -> told.add(d.contentId() + " " + d.favorite() + " on "
+                    + (javax.swing.SwingUtilities.isEventDispatchThread() ? "EDT" : "worker")));
+            return null;
+        });
 
         // when
         click(pane, "favorite");
@@ -290,6 +296,7 @@ class DetailsPaneTest {
         assertThat(source.onEdt).containsOnly(false);
         assertThat(onEdt(() -> find(pane, "favorite", AbstractButton.class).getText())).isEqualTo("★");
         assertThat(onEdt(() -> find(pane, "favorite", AbstractButton.class).isEnabled())).isTrue();
+        assertThat(told).as("the pane's listener (the results row follows it)").containsExactly("1 true on EDT");
     }
 
     @Test

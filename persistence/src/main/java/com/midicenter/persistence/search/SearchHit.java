@@ -13,6 +13,12 @@ public record SearchHit(long contentId, String path, String name, String vendor,
         instruments = instruments == null ? List.of() : List.copyOf(instruments);
     }
 
+    /** The same hit with the file's favourite and rating as they are now. */
+    public SearchHit withMarks(boolean newFavorite, Integer newRating) {
+        return new SearchHit(contentId, path, name, vendor, pack, bpm, keyCode, meter, bars, durationSec, instruments,
+                hasDrums, newFavorite, newRating, state, addedAt, rank, distance, sortValue);
+    }
+
     /** This row with the rank, distance and sort value of the search that found it. */
     public SearchHit ranked(Double rank, Integer distance, String sortValue) {
         return new SearchHit(contentId, path, name, vendor, pack, bpm, keyCode, meter, bars, durationSec, instruments,
