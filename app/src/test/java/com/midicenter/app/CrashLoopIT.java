@@ -54,6 +54,14 @@ class CrashLoopIT {
     /** Steps at least (whether or not they were still running when killed), and at most. */
     private static final int MIN_STEPS = 24;
     private static final int MAX_STEPS = 48;
+    /**
+     * Small corpora imported (not killed) just before each {@code worker} step, so that it has work whatever the
+     * steps before it finished: the window's "Add folder…" analyses every pending file of the library, and a seeded
+     * order that put it before each worker left them all nothing to do (CI, once: six workers, all "waiting for
+     * work"). Each is a root of its own, in the clean run too.
+     */
+    private static final int WORKER_CHUNKS = MAX_STEPS / Step.values().length;
+    private static final int CHUNK_FILES = 20;
     /** What the children print once they work on the library: the server started or adopted (MIDICENTER_LOG=INFO). */
     private static final String CLI_STARTED = "embedded PostgreSQL ";
 
@@ -85,6 +93,15 @@ class CrashLoopIT {
         assertThat(CliIT.run("generate", "--files", "450", "--out", cli.toString(), "--seed", "31").exit()).isZero();
         assertThat(CliIT.run("generate", "--files", "150", "--out", gui.toString(), "--seed", "32").exit()).isZero();
         zipFirstPack(cli, cli.resolve("archives").resolve("pack.zip"));
+        List<String> chunks = new ArrayList<>();
+        for (int i = 1; i <= WORKER_CHUNKS; i++) {
+            Path chunk = work.resolve("worker-corpus").resolve(String.format("chunk-%02d", i));
+            assertThat(CliIT.run("generate", "--files", Integer.toString(CHUNK_FILES), "--out", chunk.toString(),
+                    "--seed", Integer.toString(40 + i)).exit()).isZero();
+            chunks.add(chunk.toString());
+        }
+        List<String> roots = new ArrayList<>(List.of(cli.toString(), gui.toString()));
+        roots.addAll(chunks);
         Path reference = work.resolve("reference-home");
         Path home = work.resolve("killed-home");
         Path logs = Files.createDirectories(TARGET.resolve("crash-loop"));
@@ -93,13 +110,14 @@ class CrashLoopIT {
         XvfbDisplay display = XvfbDisplay.start(TARGET.resolve("xvfb-crash-loop.log"));
         try {
             // the clean run: the same final commands on a fresh home
-            assertThat(midicenter(logs, "reference-import", "import", "--home", reference.toString(),
-                    cli.toString(), gui.toString()).exit).isEqualTo(1); // the corpus's corrupt files
+            assertThat(midicenter(logs, "reference-import", args(List.of("import", "--home", reference.toString()),
+                    roots)).exit).isEqualTo(1); // the corpus's corrupt files
             assertThat(midicenter(logs, "reference-analyze", "analyze", "--home", reference.toString()).exit).isZero();
 
             // when: the kill loop, the steps in a seeded order (an import first: there is nothing to analyse before)
             List<Step> steps = new ArrayList<>();
             long running = 0;
+            int workerChunk = 0;
             for (int n = 0; n < MAX_STEPS && (n < MIN_STEPS || running < KILLS); n++) {
                 if (n == steps.size()) { // the next round: every step once, in a seeded order
                     List<Step> round = new ArrayList<>(List.of(Step.values()));
@@ -119,6 +137,11 @@ class CrashLoopIT {
                     case ANALYZE, WORKER -> 30;
                 });
                 long delay = byRows ? 0 : random.nextInt(step == Step.GUI ? 2500 : 1500);
+                if (step == Step.WORKER && workerChunk < chunks.size()) { // fresh files for it to analyse
+                    Result fed = midicenter(logs, String.format("kill-%02d-worker-work", n + 1), "import", "--home",
+                            home.toString(), chunks.get(workerChunk++));
+                    assertThat(fed.exit).as(fed.log).isIn(0, 1);
+                }
                 Kill kill = killed(n, step, rows, delay, home, cli, gui, display, logs);
                 kills.add(kill);
                 running += kill.alive() ? 1 : 0;
@@ -130,8 +153,8 @@ class CrashLoopIT {
             int orphansAfterLoop = postmasters(home);
 
             // and a normal run
-            Result finalImport = midicenter(logs, "final-import", "import", "--home", home.toString(), "--json",
-                    cli.toString(), gui.toString());
+            Result finalImport = midicenter(logs, "final-import", args(List.of("import", "--home", home.toString(),
+                    "--json"), roots));
             Result finalAnalyze = midicenter(logs, "final-analyze", "analyze", "--home", home.toString(), "--json");
 
             // then: the normal run ends, adopts the server the last kill left and stops it
@@ -318,6 +341,12 @@ class CrashLoopIT {
 
     /** Exit code and log of one command run to its end. */
     private record Result(int exit, String log) {
+    }
+
+    private static String[] args(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all.toArray(new String[0]);
     }
 
     private static Result midicenter(Path logs, String name, String... args) throws Exception {
