@@ -36,8 +36,6 @@ final class GuiSession {
 
     /** The file of remembered window state, in the data folder. */
     static final String STATE_FILE = "ui-state.properties";
-    /** Where "Split into tracks…" writes parts unless the user picks another folder: {@code splits/<Song>/}. */
-    static final String SPLITS_FOLDER = "splits";
 
     private GuiSession() {
     }
@@ -74,8 +72,8 @@ final class GuiSession {
                                 home.resolve("drag-cache"), null,
                                 CollectionsSource.of(new CollectionService(db.sqlSessionFactory(), search)),
                                 TagsSource.of(new TagService(db.sqlSessionFactory(), search))));
-                        panel.installTools(CurationTools.of(db.dataSource(), db.sqlSessionFactory(), search,
-                                home.resolve(SPLITS_FOLDER)));
+                        panel.installTools(CurationTools.forLibrary(db.dataSource(), db.sqlSessionFactory(), search,
+                                home));
                         BrowserFrame.open(library, panel, state, () -> {
                             panel.dispose();
                             save(state, stateFile);

@@ -48,8 +48,6 @@ final class PluginWindow {
     static final String TITLE = "MIDI Software Center";
     /** How often the browser's own state (search, filters, widths) is compared with the last one saved. */
     static final int BROWSER_STATE_POLL_MS = 750;
-    /** Where "Split into tracks…" writes, in the library's data folder (as the standalone window). */
-    static final String SPLITS_FOLDER = "splits";
 
     private static final AtomicBoolean THEMED = new AtomicBoolean();
     /**
@@ -212,8 +210,8 @@ final class PluginWindow {
                 curation ? CollectionsSource.of(new CollectionService(lib.db().sqlSessionFactory(), lib.search())) : null,
                 curation ? TagsSource.of(new TagService(lib.db().sqlSessionFactory(), lib.search())) : null));
         if (curation) {
-            panel.installTools(CurationTools.of(lib.db().dataSource(), lib.db().sqlSessionFactory(), lib.search(),
-                    lib.home().resolve(SPLITS_FOLDER)));
+            panel.installTools(CurationTools.forLibrary(lib.db().dataSource(), lib.db().sqlSessionFactory(), lib.search(),
+                    lib.home()));
         }
         panel.setName("browser");
         if (pendingRestore != null) {

@@ -83,6 +83,14 @@ public interface CurationTools {
      */
     MusicalScan musicalDuplicates(AtomicBoolean cancel, DuplicatesService.ScanProgress progress);
 
+    /** Where "Split into tracks…" writes by default, in the library's data folder (the window's and the plugin's). */
+    String SPLITS_FOLDER = "splits";
+
+    /** {@link #of} with split parts written to {@value #SPLITS_FOLDER} in the data folder {@code home}. */
+    static CurationTools forLibrary(DataSource dataSource, SqlSessionFactory sessions, SearchService search, Path home) {
+        return of(dataSource, sessions, search, home.resolve(SPLITS_FOLDER));
+    }
+
     /**
      * The library's services as tools.
      *

@@ -91,6 +91,8 @@ final class SearchIndex {
 
     private final int[][] orders = new int[Sort.values().length][];
     private final int[][] ranks = new int[Sort.values().length][];
+    /** What {@link #bytesEstimate()} returns, or -1 before it was first asked (a benign race: the same count). */
+    private volatile long bytes = -1;
 
     /**
      * Each thread's scratch, shared by every snapshot: per snapshot, a thread's arrays would stay in its thread-local
@@ -367,9 +369,18 @@ final class SearchIndex {
     /**
      * Heap held by this snapshot, in bytes, counted from its arrays, strings and maps (a 64-bit JVM with compressed
      * references: 16-byte array headers, 8-byte alignment, compact strings); the threads' scratch is
-     * {@link #scratchBytes()}.
+     * {@link #scratchBytes()}. Counted once (the snapshot never changes; its term dictionary is long to walk).
      */
     long bytesEstimate() {
+        long b = bytes;
+        if (b < 0) {
+            b = countBytes();
+            bytes = b;
+        }
+        return b;
+    }
+
+    private long countBytes() {
         long b = arrayBytes(ids) + arrayBytes(bpm) + arrayBytes(key) + arrayBytes(bars) + arrayBytes(duration)
                 + arrayBytes(added) + arrayBytes(rating) + arrayBytes(vendor) + stringsBytes(vendors)
                 + mapBytes(vendorDocs) + mapBytes(packDocs) + arrayBytes(names) + arrayBytes(nameStart)
